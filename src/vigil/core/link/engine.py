@@ -1,0 +1,267 @@
+"""Run the linkage: score pairs with Splink, cluster them, respect human decisions.
+
+:func:`link` is the entry point. Pairs scoring at or above ``threshold`` are linked
+automatically; pairs inside ``review_band`` are returned for a researcher. Human
+decisions (``fixed``) always win: a must-link pair is in one person whatever the
+scores say, a cannot-link pair is never in one person, even through a chain of other
+links (clusters are built greedily from the strongest link down, refusing any union that
+would join a cannot-link pair).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from vigil.core.link import records as _records
+from vigil.core.link import settings as _settings
+
+MUST_LINK = "must_link"
+CANNOT_LINK = "cannot_link"
+PAIR_COLUMNS = ["mention_id_l", "mention_id_r", "match_probability", "match_weight"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A researcher's decision on a pair of mentions; automatic runs never undo it."""
+
+    a: str
+    b: str
+    kind: str  # MUST_LINK or CANNOT_LINK
+    author: str | None = None
+    reason: str | None = None
+
+    def __post_init__(self):
+        if self.kind not in (MUST_LINK, CANNOT_LINK):
+            raise ValueError(f"decision kind must be {MUST_LINK!r} or {CANNOT_LINK!r}")
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        """The two mention ids in sorted order."""
+        return tuple(sorted((str(self.a), str(self.b))))
+
+
+@dataclass
+class LinkResult:
+    """Output of :func:`link`.
+
+    ``clusters`` maps every mention_id to its person id; ``pairs`` holds every scored
+    pair at or above the review band's floor; ``review`` the undecided pairs inside the
+    review band; ``decisions`` the human decisions that were applied.
+    """
+
+    clusters: dict[str, str]
+    pairs: pd.DataFrame
+    review: pd.DataFrame
+    threshold: float
+    review_band: tuple[float, float]
+    decisions: list[Decision] = field(default_factory=list)
+
+    def persons(self) -> dict[str, list[str]]:
+        """person id -> sorted mention ids."""
+        out: dict[str, list[str]] = {}
+        for mention, person in sorted(self.clusters.items()):
+            out.setdefault(person, []).append(mention)
+        return out
+
+    def linked_pairs(self) -> set[tuple[str, str]]:
+        """Every pair of mentions (sorted ids) that ended up in the same person."""
+        out = set()
+        for members in self.persons().values():
+            out |= {(a, b) for i, a in enumerate(members) for b in members[i + 1:]}
+        return out
+
+
+def as_decisions(fixed: Iterable) -> list[Decision]:
+    """Decisions from Decision objects, dicts or (a, b, kind) tuples."""
+    out = []
+    for item in fixed:
+        if isinstance(item, Decision):
+            out.append(item)
+        elif isinstance(item, Mapping):
+            out.append(Decision(**item))
+        else:
+            out.append(Decision(*item))
+    return out
+
+
+def link(
+    records: Iterable[Mapping] | pd.DataFrame,
+    *,
+    backend: str = "duckdb",
+    threshold: float = 0.9,
+    review_band: tuple[float, float] = (0.2, 0.9),
+    fixed: Sequence = (),
+    one_per_source: bool = False,
+    prior: float | None = None,
+    spark=None,
+) -> LinkResult:
+    """Link person-mentions into persons.
+
+    ``records``: dicts or a DataFrame in the shape of :mod:`vigil.core.link.records`.
+    ``threshold``: match probability at or above which a pair is linked automatically.
+    ``review_band``: ``(lo, hi)``; undecided pairs with ``lo <= p < hi`` are queued.
+    ``fixed``: human decisions (:class:`Decision`, dicts or ``(a, b, kind)`` tuples).
+    ``one_per_source``: each source is a list of distinct people (no two mentions of
+    one source are ever the same person), as for official execution lists.
+    ``prior``: probability that two random mentions match (default from the size).
+    ``backend``: ``"duckdb"`` or ``"spark"`` (then pass ``spark``, a SparkSession).
+    """
+    lo, hi = review_band
+    decisions = as_decisions(fixed)
+    frame = _records.prepare(records)
+    pairs = score_pairs(frame, floor=min(lo, threshold), backend=backend,
+                        one_per_source=one_per_source, prior=prior, spark=spark)
+    sources = dict(zip(frame["mention_id"], frame["source"], strict=True))
+    clusters = cluster(list(frame["mention_id"]), pairs, threshold, decisions,
+                       sources if one_per_source else None)
+    decided = {d.pair for d in decisions}
+    in_band = (pairs["match_probability"] >= lo) & (pairs["match_probability"] < hi)
+    keys = list(zip(pairs["mention_id_l"], pairs["mention_id_r"], strict=True))
+    undecided = np.array([k not in decided for k in keys], dtype=bool)
+    review = pairs[in_band & undecided].sort_values("match_probability", ascending=False)
+    return LinkResult(clusters, pairs, review.reset_index(drop=True), threshold,
+                      (lo, hi), decisions)
+
+
+def score_pairs(frame: pd.DataFrame, *, floor: float, backend: str = "duckdb",
+                one_per_source: bool = False, prior: float | None = None,
+                spark=None) -> pd.DataFrame:
+    """Scored candidate pairs (probability >= floor) of a prepared frame, ids sorted."""
+    if len(frame) < 2:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    from splink import Linker
+
+    db_api = _db_api(backend, spark)
+    table = db_api.register(_splink_table(frame, backend))
+    p = prior if prior is not None else _settings.prior(len(frame))
+    linker = Linker(table, _settings.settings(p, one_per_source), log_level=logging.WARNING)
+    predicted = linker.inference.predict(threshold_match_probability=floor,
+                                         warning_mode="never")
+    out = predicted.as_pandas_dataframe()
+    return _sorted_pairs(out)
+
+
+def _db_api(backend: str, spark):
+    """The Splink database API for a backend name."""
+    if backend == "duckdb":
+        from splink import DuckDBAPI
+
+        return DuckDBAPI()
+    if backend == "spark":
+        from splink import SparkAPI
+
+        if spark is None:
+            raise ValueError("backend='spark' needs a SparkSession: link(..., spark=session)")
+        return SparkAPI(spark_session=spark)
+    raise ValueError(f"unknown backend {backend!r} (use 'duckdb' or 'spark')")
+
+
+_SPLINK_COLUMNS = [
+    "unique_id", "source", "given_key", "surname_key", "father_key", "tokens",
+    "surname_prefix", "date_lo", "date_hi", "date_y", "date_m", "date_d", "date_precision",
+    "status", "age", "prison", "city", "province", "charges", "nationality", "sex",
+]
+
+
+def _splink_table(frame: pd.DataFrame, backend: str):
+    """The columns Splink needs, typed for the backend (Arrow for DuckDB)."""
+    table = frame[_SPLINK_COLUMNS]
+    if backend == "spark":
+        return table
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(table, preserve_index=False)
+
+
+def _sorted_pairs(out: pd.DataFrame) -> pd.DataFrame:
+    """Pairs with mention_id_l < mention_id_r and the standard column names."""
+    left = out["unique_id_l"].astype(str)
+    right = out["unique_id_r"].astype(str)
+    swap = left > right
+    pairs = pd.DataFrame({
+        "mention_id_l": left.where(~swap, right),
+        "mention_id_r": right.where(~swap, left),
+        "match_probability": out["match_probability"].astype(float),
+        "match_weight": out["match_weight"].astype(float),
+    })
+    return pairs.sort_values(["mention_id_l", "mention_id_r"]).reset_index(drop=True)
+
+
+def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
+            decisions: Sequence[Decision] = (),
+            sources: Mapping[str, str] | None = None) -> dict[str, str]:
+    """mention_id -> person id, from links >= threshold and human decisions.
+
+    Must-link decisions are applied first, then links from strongest to weakest; a
+    union is refused when it would put a cannot-link pair (or, with ``sources``, two
+    mentions of one source) into one person. Person ids are the smallest mention id of
+    each person, prefixed with ``P:``; they are deterministic for a given input.
+    """
+    uf = _ConstrainedUnionFind(mention_ids, sources)
+    for d in decisions:
+        if d.kind == CANNOT_LINK:
+            uf.forbid(*d.pair)
+    for d in decisions:
+        if d.kind == MUST_LINK and not uf.union(*d.pair):
+            raise ValueError(f"must-link {d.pair} contradicts a cannot-link decision")
+    strong = pairs[pairs["match_probability"] >= threshold]
+    strong = strong.sort_values("match_probability", ascending=False, kind="stable")
+    for a, b in zip(strong["mention_id_l"], strong["mention_id_r"], strict=True):
+        uf.union(a, b)
+    return uf.labels()
+
+
+class _ConstrainedUnionFind:
+    """Union-find whose components carry cannot-link partners and source sets."""
+
+    def __init__(self, items: Sequence[str], sources: Mapping[str, str] | None):
+        self.parent = {i: i for i in items}
+        self.forbidden: dict[str, set[str]] = {}
+        self.sources = {i: {sources[i]} for i in items} if sources else None
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def forbid(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        self.forbidden.setdefault(ra, set()).add(rb)
+        self.forbidden.setdefault(rb, set()).add(ra)
+
+    def _allowed(self, ra: str, rb: str) -> bool:
+        roots_a = {self.find(x) for x in self.forbidden.get(ra, ())}
+        if rb in roots_a:
+            return False
+        return not (self.sources and self.sources[ra] & self.sources[rb])
+
+    def union(self, a: str, b: str) -> bool:
+        """Join the components of a and b unless forbidden; True when joined."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not self._allowed(ra, rb):
+            return False
+        if ra > rb:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.forbidden.setdefault(ra, set()).update(self.forbidden.pop(rb, ()))
+        if self.sources:
+            self.sources[ra] |= self.sources.pop(rb)
+        return True
+
+    def labels(self) -> dict[str, str]:
+        roots = {i: self.find(i) for i in self.parent}
+        smallest: dict[str, str] = {}
+        for item, root in roots.items():
+            if root not in smallest or item < smallest[root]:
+                smallest[root] = item
+        return {item: "P:" + smallest[root] for item, root in roots.items()}
