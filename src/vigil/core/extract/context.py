@@ -1,0 +1,107 @@
+"""Per-document context shared by the rule families: sentences, dates, places."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from vigil.core.extract import adapters
+from vigil.core.extract.adapters import DateMention, PlaceMention
+from vigil.core.extract.segment import Sentence, sentences
+
+
+@dataclass
+class DocContext:
+    text: str
+    published: str | None
+    language: str
+    sentences: list[Sentence]
+    dates: list[DateMention]
+    places: list[PlaceMention]
+
+    @classmethod
+    def build(cls, text: str, published: str | None, language: str) -> "DocContext":
+        prepared = adapters.prepare(text)
+        dates = _drop_weekday_before_date(adapters.find_dates(prepared, published), prepared)
+        places = adapters.find_places(prepared)
+        ctx = cls(prepared, published, language, sentences(prepared), dates, places)
+        ctx._starts = [s.start for s in ctx.sentences]
+        return ctx
+
+    def sentence_of(self, offset: int) -> Sentence:
+        i = max(0, bisect_right(self._starts, offset) - 1)
+        return self.sentences[i]
+
+    def sentence_text(self, idx: int) -> str:
+        return self.sentences[idx].text
+
+    def _in(self, items, idx):
+        s = self.sentences[idx]
+        return [x for x in items if s.start <= x.start < s.end]
+
+    def dates_in(self, idx: int) -> list[DateMention]:
+        return [d for d in self._in(self.dates, idx) if d.value]
+
+    def date_near(self, offset: int, idx: int) -> DateMention | None:
+        cands = self.dates_in(idx)
+        return min(cands, key=lambda d: _dist(d, offset)) if cands else None
+
+    def places_in(self, idx: int, kinds=("prison", "city")) -> list[PlaceMention]:
+        return [p for p in self._in(self.places, idx) if p.kind in kinds]
+
+    def place_near(self, offset: int, idx: int) -> PlaceMention | None:
+        prisons = self.places_in(idx, ("prison",))
+        if prisons:
+            return min(prisons, key=lambda p: _dist(p, offset))
+        cities = self.places_in(idx, ("city",))
+        return min(cities, key=lambda p: _dist(p, offset)) if cities else None
+
+    def _context_sentences(self, idx: int, status: str):
+        """Earlier sentences of the same or previous paragraph with a trigger of ``status``."""
+        from vigil.core.extract.status import find_triggers
+        para = self.sentences[idx].para
+        for j in range(idx - 1, max(-1, idx - 6), -1):
+            s = self.sentences[j]
+            if s.para < para - 1:
+                break
+            trigs = [t for t in find_triggers(self.text, s.start, s.end, self.language)
+                     if t.status == status]
+            if trigs:
+                yield j, trigs[0]
+
+    def event_date(self, trig, idx: int, status: str) -> DateMention | None:
+        near = self.date_near(trig.start, idx)
+        if near:
+            return near
+        for j, t in self._context_sentences(idx, status):
+            d = self.date_near(t.start, j)
+            if d:
+                return d
+        return None
+
+    def event_place(self, trig, idx: int, status: str) -> PlaceMention | None:
+        near = self.place_near(trig.start, idx)
+        if near:
+            return near
+        for j, t in self._context_sentences(idx, status):
+            p = self.place_near(t.start, j)
+            if p:
+                return p
+        return None
+
+
+def _dist(item, offset: int) -> float:
+    if item.start >= offset:
+        return item.start - offset
+    return (offset - item.end) * 1.2
+
+
+def _drop_weekday_before_date(dates: list[DateMention], text: str) -> list[DateMention]:
+    """'Tuesday, August 8, 2023': keep the explicit date, not the bare weekday."""
+    out = []
+    for i, d in enumerate(dates):
+        nxt = dates[i + 1] if i + 1 < len(dates) else None
+        if (nxt and nxt.start - d.end <= 3 and len(d.text.split()) <= 2
+                and not any(ch.isdigit() for ch in d.text)):
+            continue
+        out.append(d)
+    return out

@@ -1,0 +1,250 @@
+"""Named-person detection in English and Persian sentences.
+
+A name is a run of capitalised words (English) or words after a given name / a naming cue
+(Persian) that starts with a known given name or stands in an explicit list of names
+("identified as A, B and C", «به نام‌های ...»).  Patronymics ("son of X", «فرزند X»,
+«نام پدر X»), officials named with their role (judges, directors, spokesmen, ...) and
+victims ("the murder of X") are dropped: they are never cases.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vigil.core.extract.lexicon import given_names
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A person's name as written, with offsets into the document."""
+    name: str
+    start: int
+    end: int
+
+
+_EN_TOKEN = r"(?:(?:al|el|Al|El)-)?[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-zA-Z'’]*)*"
+_EN_RUN = re.compile(rf"{_EN_TOKEN}(?:[ \t]+(?:{_EN_TOKEN}|shah(?=[ \t]+[A-Z])))*")
+_STOP_EN = frozenset("""
+the a an on in at of and or but according amid after before since between during under
+iran iranian iranians islamic republic human rights prison prisons central court supreme
+revolutionary amnesty international hengaw organization organisation organisations news agency
+kurdish kurdistan baloch baluch balochistan afghan afghanistan sunni muslim muslims kurd kurds
+turkish arab persian january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr
+jun jul aug sep sept oct nov dec judge judiciary branch ward wards unit units section hall
+north south east west eastern western northern southern middle province city town village
+urgent action appeal ua hrana ihr ihrngo khrn hra iranwire mizan irna isna fars tasnim
+he she they his her their it its this that these those we our there here who whom
+women woman men man life freedom mr mrs ms dr sir his-excellency h.e al el
+council parliament ministry intelligence guard guards basij irgc police security forces
+group groups statistics report reports department center centre network association
+society campaign campaigns tuesdays no execution executions death penalty day world
+un united nations eu european union committee office prosecutor prosecutor's general
+state television tv media press khaneh e isfahan karaj tehran mashhad shiraz urmia evin
+also however meanwhile although because while following including include including
+""".split())
+_ROLE_BEFORE = re.compile(
+    r"(?:director|judge|spokes(?:man|woman|person)|commander|chief|head|president|minister|"
+    r"activist|lawyer|attorney|ambassador|prosecutor|imam|cleric|teacher|deputy|official|"
+    r"h\.e\.|researcher|advocate|journalist|reporter|analyst|founder|leader|chairman|"
+    r"secretary|mp|son of|daughter of|father|mother|wife of|husband of|murder of|killing of|"
+    r"victim|ayatollah|sheikh of|election of|told|late)[\s,:'’s]*(?:[\w'’-]+\s+){0,1}$", re.I)
+_ROLE_AFTER = re.compile(
+    r"^(?:,|\s*\()\s*(?:[\w'’-]+\s+){0,7}?(?:director|judge|spokes\w+|commander|chief|head|"
+    r"president|minister|researcher|lawyer|ambassador|prosecutor|imam|teacher|official|"
+    r"founder|leader|chairman|secretary|killed|victim|was killed|activist|expert)\b", re.I)
+_LIST_CUE_EN = re.compile(
+    r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+as)?|names?\s+(?:are|were|is|as)|including|"
+    r"namely|:|—|–)\s*$", re.I)
+
+
+def _tokens(run: str, offset: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), offset + m.start(), offset + m.end())
+            for m in re.finditer(r"\S+", run)]
+
+
+def _is_stop(tok: str) -> bool:
+    low = tok.lower().strip("'’")
+    return low in _STOP_EN or low.endswith(("'s", "’s")) or low in ("al", "el")
+
+
+def _split_run(tokens):
+    """Split a capitalised run at non-name words; yields lists of tokens."""
+    part = []
+    for tok in tokens:
+        if _is_stop(tok[0]):
+            if part:
+                yield part
+            part = []
+        else:
+            part.append(tok)
+    if part:
+        yield part
+
+
+def _given(tok: str) -> bool:
+    low = tok.lower()
+    for prefix in ("al-", "el-"):
+        low = low.removeprefix(prefix)
+    return low in given_names("en") or low.split("-")[0] in given_names("en")
+
+
+def _excluded(text: str, start: int, end: int, sent_start: int) -> bool:
+    before = text[max(sent_start, start - 60):start]
+    after = text[end:end + 80]
+    return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.search(after))
+
+
+def english_names(text: str, start: int, end: int) -> list[NameMention]:
+    """Person names in ``text[start:end]`` (one English sentence)."""
+    candidates = []
+    for m in _EN_RUN.finditer(text, start, end):
+        for part in _split_run(_tokens(m.group(), m.start())):
+            part = part[:4]
+            s, e = part[0][1], part[-1][2]
+            candidates.append((s, e, len(part), _given(part[0][0])))
+    accepted = [c for c in candidates if c[3] and c[2] >= 2]
+    accepted += _list_members(text, candidates, accepted, start)
+    out = []
+    for s, e, _, _ in sorted(set(accepted)):
+        if not _excluded(text, s, e, start):
+            out.append(NameMention(text[s:e], s, e))
+    return out
+
+
+def _list_members(text, candidates, accepted, sent_start):
+    """Candidates joined to accepted names by ', ' / 'and', or after a list cue."""
+    extra = []
+    acc = {(c[0], c[1]) for c in accepted}
+    for c in candidates:
+        if (c[0], c[1]) in acc:
+            continue
+        gap_before = text[max(sent_start, c[0] - 6):c[0]]
+        gap_after = text[c[1]:c[1] + 6]
+        joined = any(re.fullmatch(r",?\s*(?:and\s+)?|\s*,\s*", text[a[1]:c[0]]) for a in accepted
+                     if a[1] <= c[0]) or any(
+                         re.fullmatch(r",?\s*(?:and\s+)?", text[c[1]:a[0]]) for a in accepted
+                         if a[0] >= c[1])
+        cued = bool(_LIST_CUE_EN.search(text[max(sent_start, c[0] - 30):c[0]])) and c[2] >= 2
+        if (joined and (gap_before or gap_after)) or cued:
+            extra.append(c)
+    return extra
+
+
+# ---------------------------------------------------------------- Persian
+
+_FA_LETTERS = "\u0620-\u065F\u066E-\u06D3\u06FA-\u06FF\u200c"
+_FA_WORD = re.compile(rf"[{_FA_LETTERS}]+(?:-\s?[{_FA_LETTERS}]+)?")
+_STOP_FA = frozenset("""
+و که در به از را با برای این آن است شد شده شدند بود بودند هم نیز تا یا اما ای یک دو سه
+چهار پنج شش هفت هشت نه ده زندان زندانی زندانیان اعدام حکم روز سال ماه هفته نام نامهای
+پس پیش بر بنا طبق گزارش سازمان حقوق بشر ایران کرد کردند شهر استان مرکزی اتهام قتل
+مواد مخدر محکوم متهم دادگاه انقلاب دیوان عالی کشور سحرگاه بامداد صبح امروز دیروز
+""".split())
+_FA_ROLE_BEFORE = re.compile(r"(?:دادستان|قاضی|رئیس|رییس|سخنگوی|مدیر|وکیل|فرزند|نام\s+پدر|پدر|مقتول|امام)\s*$")
+_FA_NAME_CUE = re.compile(r"(?:به\s+نام(?:‌|\s)?(?:های|ها)?|نام\s+(?:آنان|آنها|او|وی|این\s+\S+)|با\s+نام)\s*[:،]?\s*$")
+
+
+def _fa_words(text: str, start: int, end: int):
+    return [(m.group(), m.start(), m.end()) for m in _FA_WORD.finditer(text, start, end)]
+
+
+def persian_names(text: str, start: int, end: int) -> list[NameMention]:
+    """Person names in ``text[start:end]`` (one Persian sentence)."""
+    found: dict[tuple[int, int], NameMention] = {}
+    for nm in _fa_quoted(text, start, end) + _fa_cued(text, start, end) + _fa_given(text, start, end):
+        if any(nm.start < o[1] and o[0] < nm.end for o in found):
+            continue
+        if _FA_ROLE_BEFORE.search(text[max(start, nm.start - 15):nm.start]):
+            continue
+        found[(nm.start, nm.end)] = nm
+    return sorted(found.values(), key=lambda n: n.start)
+
+
+def _fa_items(text: str, s: int, e: int) -> list[NameMention]:
+    """Split a list «A، B و C» into names."""
+    out = []
+    for m in re.finditer(r"[^،,]+", text[s:e]):
+        chunk_s = s + m.start()
+        parts = re.split(r"\s+و\s+", m.group())
+        pos = chunk_s
+        for part in parts:
+            idx = text.find(part, pos, e)
+            name = part.strip().strip("«»\"")
+            if name and len(name.split()) <= 4:
+                ns = text.find(name, idx, e)
+                out.append(NameMention(name, ns, ns + len(name)))
+            pos = idx + len(part)
+    return _share_surnames(out)
+
+
+def _share_surnames(names: list[NameMention]) -> list[NameMention]:
+    """«حبیب و عباس دریس»: a lone given name before a full name takes its surname."""
+    out = []
+    for i, nm in enumerate(names):
+        nxt = names[i + 1] if i + 1 < len(names) else None
+        if (len(nm.name.split()) == 1 and nm.name in given_names("fa") and nxt
+                and len(nxt.name.split()) >= 2):
+            out.append(NameMention(nm.name + " " + nxt.name.split()[-1], nm.start, nm.end))
+        else:
+            out.append(nm)
+    return out
+
+
+def _fa_quoted(text: str, start: int, end: int) -> list[NameMention]:
+    out = []
+    for m in re.finditer(r"«([^»]{2,80})»", text[start:end]):
+        s, e = start + m.start(1), start + m.end(1)
+        before = text[max(start, s - 25):s - 1]
+        after = text[e + 1:e + 12]
+        if _FA_NAME_CUE.search(before) or re.match(r"\s*متولد", after):
+            out.extend(_fa_items(text, s, e))
+    return out
+
+
+def _fa_cued(text: str, start: int, end: int) -> list[NameMention]:
+    """Unquoted names after «به نام» / «به نام‌های»."""
+    out = []
+    for m in re.finditer(r"به\s+نام(?:‌|\s)?(?:های|ها)?\s+(?!«)", text[start:end]):
+        s = start + m.end()
+        words = []
+        for w in _fa_words(text, s, min(end, s + 120)):
+            if w[0] in _STOP_FA - {"و"} or w[0].startswith(("اعدام", "به")):
+                break
+            if words and text[words[-1][2]:w[1]].strip() not in ("", "،", ","):
+                break
+            words.append(w)
+        while words and words[-1][0] == "و":
+            words.pop()
+        if words:
+            out.extend(_fa_items(text, words[0][1], words[-1][2]))
+    return [n for n in out if len(n.name.split()) >= 2 or n.name in given_names("fa")]
+
+
+def _fa_given(text: str, start: int, end: int) -> list[NameMention]:
+    """Given name + surname: a known given name followed by one or two more words."""
+    words = _fa_words(text, start, end)
+    out = []
+    i = 0
+    while i < len(words):
+        w = words[i][0]
+        if (w in given_names("fa") and i + 3 < len(words) and words[i + 1][0] == "و"
+                and words[i + 2][0] in given_names("fa") and words[i + 3][0] not in _STOP_FA):
+            surname = words[i + 3][0]
+            out.append(NameMention(w + " " + surname, words[i][1], words[i][2]))
+            i += 2
+            continue
+        if w in given_names("fa"):
+            j = i + 1
+            while j < len(words) and words[j][0] in given_names("fa") and j - i < 2:
+                j += 1
+            if j < len(words) and words[j][0] not in _STOP_FA and _adjacent(text, words[j - 1], words[j]):
+                out.append(NameMention(text[words[i][1]:words[j][2]], words[i][1], words[j][2]))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _adjacent(text: str, a, b) -> bool:
+    return text[a[2]:b[1]].strip() == ""

@@ -1,0 +1,115 @@
+"""The rule-based extractor: segments a report and runs every rule family over it."""
+from __future__ import annotations
+
+from vigil.core.extract import adapters, attributes
+from vigil.core.extract.base import Extractor, register
+from vigil.core.extract.campaigns import find_campaigns
+from vigil.core.extract.cases import CaseBuilder, Person
+from vigil.core.extract.claims import find_claims
+from vigil.core.extract.context import DocContext
+from vigil.core.extract.groups import find_groups
+from vigil.core.extract.segment import sentences
+
+RULES_VERSION = "rules-0.1"
+_PLACE_STATUSES = {"executed", "at_risk", "halted"}
+
+
+def detect_language(text: str) -> str:
+    """'fa' when Arabic-script letters outnumber Latin ones, else 'en'."""
+    try:
+        from vigil.core.text import detect_language as shared
+        lang = shared(text)
+        if lang in ("en", "fa"):
+            return lang
+    except Exception:  # noqa: BLE001
+        pass
+    arabic = sum(1 for ch in text if "\u0600" <= ch <= "\u06FF")
+    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    return "fa" if arabic > latin else "en"
+
+
+class RuleExtractor(Extractor):
+    """Lexicons, gazetteers and sentence rules; no model."""
+
+    name = "rules"
+    version = RULES_VERSION
+
+    def extract(self, text: str, *, published: str | None = None,
+                language: str | None = None) -> dict:
+        text = text or ""
+        lang = language if language in ("en", "fa") else detect_language(text)
+        ctx = DocContext.build(text, published, lang)
+        builder = CaseBuilder(ctx.text, lang)
+        for s in ctx.sentences:
+            builder.sentence(s.index, s.start, s.end)
+        cases = [c for p in builder.persons for c in person_cases(ctx, p)]
+        return {"cases": cases,
+                "groups": find_groups(ctx, builder.persons),
+                "campaigns": find_campaigns(ctx),
+                "claims": find_claims(ctx)}
+
+
+def person_cases(ctx: DocContext, p: Person) -> list[dict]:
+    """One CASE per status event of ``p``."""
+    if not p.events:
+        return []
+    shared = person_attributes(ctx, p)
+    out = []
+    for status in dict.fromkeys(e.status for e in p.events):
+        events = [e for e in p.events if e.status == status]
+        ev = next((e for e in events if ctx.date_near(e.trigger.start, e.sentence)), events[0])
+        case = {"name": p.name, "status": status}
+        spans = {"name": [p.mentions[0].start, p.mentions[0].end],
+                 "status": [ev.trigger.start, ev.trigger.end]}
+        date = ctx.event_date(ev.trigger, ev.sentence, status)
+        case["date"] = date.value if date else None
+        if date:
+            spans["date"] = [date.start, date.end]
+        place = ctx.event_place(ev.trigger, ev.sentence, status) if status in _PLACE_STATUSES else None
+        case["prison"] = place.name if place and place.kind == "prison" else None
+        case["city"] = place.city if place else None
+        case["province"] = place.province if place else None
+        if place:
+            spans["prison" if place.kind == "prison" else "city"] = [place.start, place.end]
+        public = status == "executed" and attributes.is_public(ctx.sentence_text(ev.sentence))
+        if public and case["prison"]:
+            public = False
+        case.update({k: v for k, v in shared.items() if k != "spans"})
+        case["public"] = public
+        case["spans"] = {**spans, **shared["spans"]}
+        case["confidence"] = round(min(0.95, 0.55 + 0.1 * len(events) + (0.15 if date else 0)), 2)
+        out.append(case)
+    return out
+
+
+def person_attributes(ctx: DocContext, p: Person) -> dict:
+    """Charges, sex, age, nationality and ethnicity shared by all of ``p``'s cases."""
+    spans: dict[str, list[int]] = {}
+    texts = [ctx.sentence_text(i) for i in sorted(p.sentences)]
+    charges = attributes.charges_in(" ".join(texts))
+    age = None
+    for m in p.mentions:
+        hit = attributes.age_near(ctx.text, m.start, m.end, ctx.language)
+        if hit:
+            age = hit[0]
+            spans["age"] = [hit[1], hit[2]]
+            break
+    nat = eth = None
+    for m in p.mentions:
+        s = ctx.sentence_of(m.start)
+        window = ctx.text[max(s.start, m.start - 80):min(s.end, m.end + 60)]
+        off = max(s.start, m.start - 80)
+        nat = nat or _shift(attributes.nationality_in(window), off, spans, "nationality")
+        eth = eth or _shift(attributes.ethnicity_in(window), off, spans, "ethnicity")
+    return {"charges": charges, "sex": attributes.sex_of(p.name, ctx.language), "age": age,
+            "nationality": nat, "ethnicity": eth, "spans": spans}
+
+
+def _shift(hit, off, spans, key):
+    if not hit:
+        return None
+    spans[key] = [hit[1] + off, hit[2] + off]
+    return hit[0]
+
+
+register("rules", RuleExtractor)

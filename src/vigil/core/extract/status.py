@@ -1,0 +1,85 @@
+"""Status-event triggers: the words that say what happened to a person (en and fa).
+
+Each pattern maps to one status of the exchange format: executed, sentenced, upheld,
+at_risk, halted, commuted, forgiven.  ``find_triggers`` returns every non-overlapping
+trigger in a span of text, with its offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+STATUSES = ("executed", "sentenced", "upheld", "at_risk", "halted", "commuted", "forgiven")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    status: str
+    start: int
+    end: int
+    text: str
+
+
+_FUTURE = r"(?:to be|be|being|would be|will be|could be|may be|might be)"
+_EN = [
+    # at risk first: "face execution", "be executed", transfers and orders
+    ("at_risk", rf"\b{_FUTURE}\s+(?:executed|hanged|put to death)"),
+    ("at_risk", r"\b(?:imminent|imminently)\b(?:\s+(?:risk|danger))?(?:\s+of)?(?:\s+(?:execution|being executed))?"),
+    ("at_risk", r"\b(?:at|under)\s+(?:grave\s+|serious\s+)?risk\s+of\s+(?:imminent\s+)?(?:execution|being executed)"),
+    ("at_risk", r"\bfac(?:e|es|ing)\s+(?:imminent\s+)?execution\b"),
+    ("at_risk", r"\b(?:transferred|moved|taken|sent|transfer(?:red)?|move)\b[^.;]{0,60}?\b(?:solitary(?:\s+confinement)?|for\s+(?:the\s+)?execution|to\s+be\s+executed|execution\s+(?:site|ward))"),
+    ("at_risk", r"\bexecution\s+(?:order|was scheduled|is scheduled|scheduled)\b"),
+    ("at_risk", r"\bordered\b[^.;]{0,80}?\bcarry out\b[^.;]{0,20}?\bdeath sentence"),
+    ("at_risk", r"\b(?:sentences?|executions?)\s+(?:are|is|were|was)\s+due\s+to\s+be\s+carried\s+out"),
+    ("at_risk", r"\bin danger of\b"),
+    ("halted", r"\b(?:taken|sent|returned|brought)\s+back\s+to\s+(?:his|her|their)\s+(?:cell|ward)s?\b"),
+    ("halted", r"\breturned\s+to\s+(?:his|her|their|the)\s+(?:cell|ward)s?\b"),
+    ("halted", r"\b(?:execution|hanging)s?\s+(?:was|were|had been)\s+(?:stopped|halted|postponed|suspended)"),
+    ("halted", r"\bstopped at the last moment\b"),
+    ("forgiven", r"\b(?:granted|gave|obtained)\s+(?:forgiveness|pardon)\b|\bforgave\b|\bwas\s+pardoned\b"),
+    ("commuted", r"\bcommuted\b"),
+    ("upheld", r"\b(?:upheld|confirmed|made final|finali[sz]ed)\b(?=[^.;]{0,60}\b(?:sentence|verdict|ruling|cases?)\b)|\b(?:Supreme Court|appeals court|court of appeal)\b[^.;]{0,40}?\b(?:upheld|confirmed)\b"),
+    ("sentenced", r"\bsentenced\b(?:\s+\w+){0,3}?\s+to\s+(?:death|qisas|execution)\b"),
+    ("sentenced", r"\b(?:under|received|given|issued)\s+(?:a\s+)?(?:sentences?\s+of\s+death|death\s+sentences?)\b"),
+    ("sentenced", r"\bdeath sentences?\s+(?:was|were|had been)\s+(?:issued|handed down|passed)\b"),
+    ("sentenced", r"\bcondemned\s+to\s+death\b"),
+    ("executed", r"\b(?:executed|hanged|hung|put to death)\b"),
+    ("executed", r"\bexecutions?\s+(?:on\s+[^.;]{0,30}?\s+)?of\b(?=\s+[A-Z\"'«])"),
+    ("executed", r"\b(?:death\s+)?sentences?\s+(?:against\s+\S+(?:\s+\S+){0,2}\s+)?(?:was|were)\s+carried\s+out\b|\bcarried\s+out\s+the\s+(?:death\s+)?sentence\b"),
+]
+_FA = [
+    ("at_risk", r"(?:به|در)\s+(?:سلول|سلول‌های|سلولهای)\s+انفرادی[^.؛]{0,40}?منتقل|منتقل\s+(?:شده|شد|شدند)[^.؛]{0,10}?(?:به\s+)?(?:سلول|انفرادی)|برای\s+اجرای\s+(?:حکم|احکام)[^.؛]{0,60}?(?:منتقل|برده)"),
+    ("at_risk", r"(?:در\s+)?(?:خطر|معرض)\s+(?:اجرای\s+)?(?:قریب[\s‌]?الوقوع\s+)?(?:حکم\s+)?اعدام|قریب[\s‌]?الوقوع|دستور\s+اجرای\s+حکم"),
+    ("halted", r"(?:به\s+(?:بند|سلول)\s+(?:خود\s+)?)?(?:بازگردانده|بازگشت\s+داده)\s+(?:شد|شدند)|اجرای\s+حکم[^.؛]{0,20}?(?:متوقف|لغو|به\s+تعویق)"),
+    ("forgiven", r"رضایت\s+(?:داد|دادند|اولیای\s+دم)|(?:مورد\s+)?(?:عفو|بخشش)\s+(?:قرار\s+گرفت|شد)|گذشت\s+(?:کرد|کردند)|بخشیده\s+شد"),
+    ("commuted", r"(?:تخفیف|تبدیل)\s+(?:یافت|شد)|به\s+حبس\s+تبدیل"),
+    ("upheld", r"(?:قطعی\s+شدن|تایید|تأیید)\s+(?:حکم|احکام)|(?:حکم|احکام)[^.؛]{0,30}?(?:قطعی\s+شد|تایید\s+شد|تأیید\s+شد|تایید\s+کرد|تأیید\s+کرد)|دیوان\s+عالی[^.؛]{0,40}?(?:تایید|تأیید)"),
+    ("sentenced", r"به\s+(?:اعدام|قصاص)(?:\s+نفس)?\s+محکوم|محکوم\s+به\s+(?:اعدام|قصاص)|(?:صدور|صادر)\s+(?:شدن\s+)?حکم\s+اعدام|حکم\s+اعدام\s+(?:صادر|برای)"),
+    ("executed", r"اعدام\s+(?:شد|شدند|شده|کرد|کردند|گردید)|به\s+دار\s+آویخته|(?:حکم|احکام)\s+(?:اعدام\s+)?[^.؛]{0,80}?اجرا\s+(?:شد|شده|گردید|کرد|کردند)|اجرای\s+حکم\s+اعدام\s+(?:گروهی\s+)?|اعدام‌(?:شدگان|شده)"),
+]
+
+
+def _compile(rules):
+    return [(status, re.compile(rx)) for status, rx in rules]
+
+
+_EN_RX = _compile(_EN)
+_FA_RX = _compile(_FA)
+_EN_FLAGS_RX = [(s, re.compile(r.pattern, re.I)) if s != "executed" or "A-Z" not in r.pattern
+                else (s, r) for s, r in _EN_RX]
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None,
+                  language: str = "en") -> list[Trigger]:
+    """Non-overlapping status triggers in ``text[start:end]`` (earlier rules win)."""
+    end = len(text) if end is None else end
+    rules = _FA_RX if language == "fa" else _EN_FLAGS_RX
+    found: list[Trigger] = []
+    for status, rx in rules:
+        for m in rx.finditer(text, start, end):
+            if m.end() == m.start():
+                continue
+            if any(m.start() < t.end and t.start < m.end() for t in found):
+                continue
+            found.append(Trigger(status, m.start(), m.end(), m.group()))
+    return sorted(found, key=lambda t: t.start)
