@@ -236,23 +236,30 @@ def _json_cell(value) -> str:
 
 def _xlsx_rows(path: Path, mapping: Mapping) -> Iterator[Row]:
     """Rows of an Excel sheet; the sheet row number is the line."""
-    sheet = _open_sheet(path, mapping.sheet)
-    fmt = mapping.date_formats[0]
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield number, [_xlsx_cell(v, fmt) for v in row], None
+    book = _open_book(path)
+    try:
+        sheet = _sheet(book, mapping.sheet, path.name)
+        fmt = mapping.date_formats[0]
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, [_xlsx_cell(v, fmt) for v in row], None
+    finally:
+        book.close()
 
 
-def _open_sheet(path: Path, name: str | None):
+def _open_book(path: Path):
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad file
         raise ReadError(f"{path.name}: not a readable .xlsx workbook: {exc}") from None
+
+
+def _sheet(book, name: str | None, file: str):
     if name is None:
         return book.worksheets[0]
     if name not in book.sheetnames:
-        raise ReadError(f"{path.name}: no sheet {name!r}; sheets: {', '.join(book.sheetnames)}")
+        raise ReadError(f"{file}: no sheet {name!r}; sheets: {', '.join(book.sheetnames)}")
     return book[name]
 
 
