@@ -1,0 +1,39 @@
+"""vigil serve: migrate if needed, then serve the site with gunicorn (a production server)."""
+from __future__ import annotations
+
+
+def add(sub) -> None:
+    parser = sub.add_parser("serve", help="serve the site with a production server")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from vigil.cli.django_setup import setup
+
+    setup(migrate=True)
+    serve(args.host, args.port, args.workers)
+    return 0
+
+
+def serve(host: str, port: int, workers: int = 2) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    from vigil.site.wsgi import application
+
+    class Server(BaseApplication):
+        def load_config(self):
+            for key, value in {"bind": f"{host}:{port}", "workers": workers, "threads": 4,
+                               "accesslog": None, "timeout": 60}.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return application
+
+    from django.db import connections
+
+    connections.close_all()  # no connection may cross the fork into the workers
+    print(f"Vigil serving on http://{host}:{port}/", flush=True)
+    Server().run()

@@ -1,0 +1,1 @@
+"""Ingestion: capturing reports and other organisations' lists into the case database."""

@@ -1,0 +1,15 @@
+"""The actions layer: every write to the case database goes through these functions.
+
+Each action validates its input, runs in one transaction and writes an AuditEvent, so
+the audit trail is complete by construction (Zulip's ``do_*`` convention).
+"""
+from vigil.records.actions.audit import Actor, audit
+from vigil.records.actions.documents import capture_document, record_custody
+from vigil.records.actions.mentions import add_extraction, add_list_row
+from vigil.records.actions.persons import apply_clusters, publish_person
+from vigil.records.actions.sources import ensure_source
+
+__all__ = [
+    "Actor", "audit", "capture_document", "record_custody", "add_extraction", "add_list_row",
+    "apply_clusters", "publish_person", "ensure_source",
+]

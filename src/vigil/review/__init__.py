@@ -1,0 +1,1 @@
+"""Review: queues of uncertain links and extracted mentions, merges, splits and grades."""
