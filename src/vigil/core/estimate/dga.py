@@ -45,25 +45,29 @@ class BMAResult:
 
     totals: np.ndarray          # grid of N values
     graphs: list[Graph]
-    weights: np.ndarray         # posterior mass, shape (graphs, grid)
+    log_mass: np.ndarray        # log posterior probability of each graph
+    averaged: np.ndarray        # model-averaged posterior of N over the grid
     lists: tuple[str, ...]
+    _base: np.ndarray
+    _terms: dict
 
     def model_probabilities(self) -> np.ndarray:
         """Posterior probability of each graph."""
-        return self.weights.sum(axis=1)
+        return np.exp(self.log_mass)
 
     def top(self) -> int:
         """Index of the graph with the highest posterior probability."""
-        return int(np.argmax(self.model_probabilities()))
+        return int(np.argmax(self.log_mass))
 
-    def averaged(self) -> np.ndarray:
-        """Model-averaged posterior of N over the grid."""
-        return self.weights.sum(axis=0)
+    def graph_posterior(self, graph: int) -> np.ndarray:
+        """Posterior of N over the grid given one graph."""
+        logw = self._base + _graph_term(self.graphs[graph], self._terms)
+        return np.exp(logw - logsumexp(logw))
 
     def summary(self, graph: int | None = None) -> dict:
         """Posterior summaries of N, averaged or for one graph."""
-        w = self.averaged() if graph is None else self.weights[graph]
-        return posterior_summary(self.totals, w / w.sum())
+        w = self.averaged if graph is None else self.graph_posterior(graph)
+        return posterior_summary(self.totals, w)
 
 
 def posterior_summary(totals: np.ndarray, w: np.ndarray) -> dict:
@@ -151,20 +155,37 @@ def bma(table: CaptureTable, n_missing: Sequence[int] | None = None, delta: floa
         graphs: list[Graph] | None = None) -> BMAResult:
     """Joint posterior over decomposable graphs and N on a grid of unobserved counts.
 
-    ``n_missing`` defaults to 0 .. 20 n (the grid should hold essentially all the
-    posterior mass; see ``tail_mass`` in :func:`posterior_summary`).
+    By default the grid ``0 .. M`` grows from ``M = 4 n`` (doubling, up to ``256 n``)
+    until the averaged posterior at ``M`` is negligible; ``tail_mass`` in the summary
+    reports what is left at the end of the grid.
     """
     if not 3 <= table.k <= 5:
         raise ValueError("dga supports 3 to 5 lists")
-    n = table.observed
-    n0 = np.arange(0, 20 * n + 1) if n_missing is None else np.asarray(n_missing)
-    totals = (n + n0).astype(float)
     graphs = graphs or decomposable_graphs(table.k)
+    if n_missing is not None:
+        return _bma_grid(table, np.asarray(n_missing), delta, log_prior, graphs)
+    top = 4 * table.observed
+    while True:
+        res = _bma_grid(table, np.arange(top + 1), delta, log_prior, graphs)
+        if res.averaged[-1] < 1e-9 * res.averaged.max() or top >= 256 * table.observed:
+            return res
+        top *= 4
+
+
+def _bma_grid(table, n0, delta, log_prior, graphs) -> BMAResult:
+    n = table.observed
+    totals = (n + n0).astype(float)
     terms = _subset_terms(table, n0.astype(float), delta)
     base = log_prior(totals) + gammaln(totals + 1) - gammaln(n0 + 1.0)
-    logw = np.array([base + _graph_term(g, terms) for g in graphs])
-    weights = np.exp(logw - logsumexp(logw))
-    return BMAResult(totals, graphs, weights, table.lists)
+    log_mass = np.empty(len(graphs))
+    acc = np.full(len(n0), -np.inf)
+    for i, g in enumerate(graphs):
+        logw = base + _graph_term(g, terms)
+        log_mass[i] = logsumexp(logw)
+        acc = np.logaddexp(acc, logw)
+    total = logsumexp(log_mass)
+    return BMAResult(totals, graphs, log_mass - total, np.exp(acc - total), table.lists,
+                     base, terms)
 
 
 def _graph_term(g: Graph, terms: dict) -> np.ndarray:

@@ -21,7 +21,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import logsumexp
 
 from .tables import CaptureTable
 
@@ -56,31 +55,27 @@ def _sticks_to_weights(v: np.ndarray) -> np.ndarray:
     return v * rest
 
 
-def _class_logprob(X: np.ndarray, state: _State) -> np.ndarray:
-    """log P(class c, pattern p) for every pattern row of X (2**k x K)."""
+def _class_prob(X: np.ndarray, state: _State) -> np.ndarray:
+    """P(class c, pattern p) for every pattern row of X (2**k x K)."""
     lam = np.clip(state.lam, EPS, 1 - EPS)
-    return np.log(state.pi + EPS * 0) + X @ np.log(lam) + (1 - X) @ np.log1p(-lam)
-
-
-def _normalise(logp: np.ndarray) -> np.ndarray:
-    p = np.exp(logp - logp.max(axis=-1, keepdims=True))
-    return p / p.sum(axis=-1, keepdims=True)
+    return state.pi * np.exp(X @ np.log(lam) + (1 - X) @ np.log1p(-lam))
 
 
 def _step(rng, X, counts, n, state: _State, a: float, b: float) -> None:
     K = state.pi.size
-    logp = _class_logprob(X, state)
-    split = rng.multinomial(counts[1:].astype(np.int64), _normalise(logp[1:]))
-    p0 = float(np.exp(logsumexp(logp[0])))
+    joint = _class_prob(X, state)
+    rows = joint.sum(axis=1, keepdims=True)
+    split = rng.multinomial(counts[1:].astype(np.int64), joint[1:] / rows[1:])
+    p0 = float(rows[0, 0])
     state.n0 = int(rng.negative_binomial(n, min(max(1 - p0, EPS), 1.0)))
-    missing = rng.multinomial(state.n0, _normalise(logp[0]))
+    missing = rng.multinomial(state.n0, joint[0] / p0)
     per_class = split.sum(axis=0) + missing
     on_list = X[1:].T @ split
     state.lam = rng.beta(1 + on_list, 1 + per_class[None, :] - on_list)
     later = np.concatenate([np.cumsum(per_class[::-1])[::-1][1:], [0]])
     v = rng.beta(1 + per_class, state.alpha + later)
     state.pi = _sticks_to_weights(v)
-    logs = np.log1p(-np.clip(v[:-1], EPS, 1 - EPS)).sum()
+    logs = np.log1p(-np.minimum(v[:-1], 1 - EPS)).sum()
     state.alpha = float(rng.gamma(a + K - 1, 1.0 / (b - logs)))
 
 
