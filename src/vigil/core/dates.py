@@ -1,0 +1,909 @@
+"""Date expressions in Persian and English reports, with precision and source span.
+
+``find_dates(text, published)`` returns every date expression it recognises, each as a
+:class:`ParsedDate` whose ``span`` indexes the ORIGINAL text (parsing runs on
+:func:`vigil.core.text.same_length`, which never changes offsets).  Relative expressions
+("yesterday", «سه‌شنبه», a Jalali day and month without year) are resolved against the
+publication date; when that is unknown the value is ``None`` and ``ambiguous`` is set.
+
+Conventions (see docs/text-and-dates.md):
+
+* ``value`` is the most precise value that is certain, in Gregorian terms: ``YYYY-MM-DD``,
+  ``YYYY-MM`` or ``YYYY``; a Jalali month (which straddles two Gregorian months) gets
+  ``YYYY`` or ``None`` when it straddles two years; ``start``/``end`` always give the bounds.
+* A weekday that contradicts an explicit date keeps the date and sets ``weekday_conflict``.
+* A weekday alone is the most recent such day on or before publication ("last Thursday":
+  strictly before).  A day and month without year is the most recent one on or before
+  publication (two days of grace for datelines lagging the event).
+* When the publication date is only a month or year, relative days are resolved against the
+  latest fully explicit date earlier in the text that lies within the publication period.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from .calendars import (
+    GREGORIAN_MONTHS, JALALI_MONTHS, WEEKDAYS, iranian_year_range, jalali_month_range,
+    jalali_month_number, gregorian_month_number, to_gregorian, to_jalali, weekday_number,
+)
+from .text import same_length
+
+__all__ = ["ParsedDate", "find_dates", "parse_date", "parse_period", "JALALI_GUESS_YEARS"]
+
+#: Jalali years tried for a weekday + day + month without year and without publication date.
+JALALI_GUESS_YEARS = (1390, 1405)
+_GREGORIAN_GUESS_YEARS = (2011, 2026)
+_GRACE = timedelta(days=2)
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """One date expression found in a text."""
+
+    value: str | None          # 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | None (unknown)
+    precision: str             # 'day' | 'week' | 'month' | 'year' | 'range'
+    start: date | None
+    end: date | None
+    span: tuple[int, int]      # offsets in the original text
+    text: str                  # the original text of the span
+    calendar: str              # 'gregorian' | 'jalali' | 'relative'
+    weekday_conflict: bool = False
+    ambiguous: bool = False
+    year_given: bool = field(default=True, repr=False, compare=False)
+    parts: tuple = field(default=(), repr=False, compare=False)  # (cal, y, m, d) if known
+
+
+# ---------------------------------------------------------------------------- publication
+
+@dataclass(frozen=True)
+class _Pub:
+    lo: date
+    hi: date
+    exact: bool
+
+
+def _parse_published(published) -> _Pub | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, date):
+        return _Pub(published, published, True)
+    s = same_length(str(published)).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", s[:10])
+    if not m:
+        return None
+    y, mo, d = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    try:
+        if d:
+            return _Pub(date(y, mo, d), date(y, mo, d), True)
+        if mo:
+            return _Pub(date(y, mo, 1), _month_end(y, mo), False)
+        return _Pub(date(y, 1, 1), date(y, 12, 31), False)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> date:
+    return (date(y + (m == 12), m % 12 + 1, 1)) - timedelta(days=1)
+
+
+# ---------------------------------------------------------------------------- vocabulary
+
+def _alt(words) -> str:
+    """Regex alternation, longest first, spaces/ZWNJ interchangeable."""
+    out = []
+    for w in sorted(set(words), key=len, reverse=True):
+        w = same_length(w)
+        out.append(re.escape(w).replace(r"\ ", "[ \u200c]?").replace("\u200c", "[ \u200c]?"))
+    return "(?:" + "|".join(out) + ")"
+
+
+_NB = r"(?<![\w\u200c])"            # no letter/ZWNJ before
+_NA = r"(?![\w])"                   # no letter after
+_EN_MONTHS_FULL = [en.lower() for _, en, _, _ in GREGORIAN_MONTHS]
+_EN_MONTHS_ABBR = [a for _, _, abbrs, _ in GREGORIAN_MONTHS for a in abbrs]
+_GM_EN = rf"(?:{_alt(_EN_MONTHS_FULL)}|{_alt(_EN_MONTHS_ABBR)}\.?)\b"
+_GM_EN_FULL = rf"{_alt(_EN_MONTHS_FULL)}\b"
+_GM_FA = _NB + _alt([w for _, _, _, fas in GREGORIAN_MONTHS for w in fas
+                     if w not in ("مه", "می", "مهٔ", "مئی")]) + _NA
+_GM_FA_MAY = _NB + _alt(["مه", "می", "مهٔ", "مئی"]) + _NA
+_JM_FA_WORDS = [fa for _, fa, _, _ in JALALI_MONTHS] + ["امرداد", "شهرویور", "اسپند"]
+_JM_FA = _NB + _alt(_JM_FA_WORDS) + r"(?:[ \u200c]?ماه)?" + _NA
+_JM_FA_SAFE = _NB + _alt([w for w in _JM_FA_WORDS if w not in ("تیر", "مهر", "آذر", "دی", "بهمن")]) \
+    + r"(?:[ \u200c]?ماه)?" + _NA
+_JM_FA_SUFFIXED = _NB + _alt(_JM_FA_WORDS) + r"[ \u200c]?ماه" + _NA
+_JM_EN = r"\b" + _alt([v for _, _, en, vs in JALALI_MONTHS for v in (en.lower(),) + vs]) + r"\b"
+_WD_EN_FULL = r"\b" + _alt([en.lower() for _, en, _, _ in WEEKDAYS]) + r"\b"
+_WD_EN = rf"(?:{_alt([en.lower() for _, en, _, _ in WEEKDAYS])}|" \
+         rf"{_alt([a for _, _, abbrs, _ in WEEKDAYS for a in abbrs])}\.?)\b"
+_WD_FA = _NB + _alt([w for _, _, _, fas in WEEKDAYS for w in fas]) + \
+    r"(?![\w]|\u200c?ها)"
+
+_FA_UNITS = {"یکم": 1, "اول": 1, "نخست": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5,
+             "ششم": 6, "هفتم": 7, "هشتم": 8, "نهم": 9}
+_FA_TEENS = {"دهم": 10, "یازدهم": 11, "دوازدهم": 12, "سیزدهم": 13, "چهاردهم": 14,
+             "پانزدهم": 15, "پونزدهم": 15, "شانزدهم": 16, "هفدهم": 17, "هفتدهم": 17,
+             "هیفدهم": 17, "هجدهم": 18, "هیجدهم": 18, "هژدهم": 18, "نوزدهم": 19,
+             "بیستم": 20, "سیام": 30, "سی‌ام": 30, "سی ام": 30}
+_FA_ORDINALS: dict[str, int] = {k.replace(" ", "").replace("\u200c", ""): v
+                                for k, v in {**_FA_UNITS, **_FA_TEENS}.items()}
+for _tens_word, _tens in (("بیست", 20), ("سی", 30)):
+    for _u, _n in _FA_UNITS.items():
+        if _u not in ("اول", "نخست") and _tens + _n <= 31:
+            _FA_ORDINALS[_tens_word + "و" + _u] = _tens + _n
+_ORD_FA = _NB + r"(?<!نیمه )(?<!هفته )(?<!دهه )(?<!نیمه\u200c)(?<!هفته\u200c)(?<!دهه\u200c)" + \
+    r"(?:(?:بیست|سی)[ \u200c]*و[ \u200c]*" + _alt(_FA_UNITS) + "|" + \
+    _alt(list(_FA_UNITS) + list(_FA_TEENS)) + ")" + _NA
+
+_DAY = r"(?<![\d/.,:-])(?:[0-2]?[1-9]|[1-3]0|31)(?![\d%])"
+_EN_ORD = r"(?:st|nd|rd|th)?"
+_YEAR_G = r"(?<![\d,.$])(?:1[89]\d\d|20\d\d|21\d\d)(?![\d%]|,\d)"
+_YEAR_J = r"(?<![\d,.])1[2-5]\d\d(?![\d%]|,\d)"
+_NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+              "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+              "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+              "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30}
+_NUM_EN = r"(?:\d{1,3}|" + _alt(_NUM_WORDS) + r")"
+_FLAGS = re.IGNORECASE
+
+
+def _c(pattern: str) -> re.Pattern:
+    return re.compile(pattern, _FLAGS)
+
+
+# Weekday prefix for explicit dates: "Tuesday, ", "Sunday (", "on the morning of Thursday ".
+_WD_PREFIX_EN = rf"(?:(?P<wd>{_WD_EN})(?:\s*,\s*|\s+|\s*(?P<par>\(\s*))(?:the\s+)?)?"
+_CLOSE = r"(?(par)\s*\))"
+_FA_PRE = r"(?:(?:روز|صبح|سحرگاه|بامداد|ظهر|عصر|شب|امروز|دیروز)[ \u200c]+)"
+_WD_PREFIX_FA = rf"(?:{_FA_PRE}*(?P<wd>{_WD_FA})[ \u200c]*[،,]?[ \u200c]*)?"
+_YEAR_FA_J = rf"(?:[ \u200c]+(?:سال[ \u200c]+)?(?P<y>{_YEAR_J}|(?P<y2>\d\d)(?=\s*[؛;,،.)\-–]|\s*$|\s+(?:شمسی|خورشیدی)))" \
+             rf"|[ \u200c]+سال[ \u200c]+(?P<y2b>\d\d)(?!\d)|[ \u200c]+(?P<yrel>سال[ \u200c]+(?:گذشته|قبل|پیش|جاری)|امسال))?" \
+             r"(?:[ \u200c]+(?:هجری[ \u200c]+)?(?:شمسی|خورشیدی))?"
+
+_P = {
+    "iso": _c(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])"),
+    "ymd": _c(r"(?<![\d/.-])(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/])"),
+    "dmy_num": _c(r"(?<![\d/.-])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?![\d/])"),
+    "en_dmy": _c(rf"{_WD_PREFIX_EN}(?P<d>{_DAY}){_EN_ORD}(?:\s+of)?[\s-]+(?P<m>{_GM_EN})"
+                 rf"(?:,?[\s-]+(?P<y>{_YEAR_G}))?{_CLOSE}"),
+    "en_mdy": _c(rf"{_WD_PREFIX_EN}(?P<m>{_GM_EN})[\s.]+(?P<d>{_DAY}){_EN_ORD}\b"
+                 rf"(?:,?\s+(?P<y>{_YEAR_G}))?{_CLOSE}"),
+    "en_jdmy": _c(rf"{_WD_PREFIX_EN}(?P<d>{_DAY}){_EN_ORD}(?:\s+of)?\s+(?P<m>{_JM_EN})"
+                  rf"(?:,?\s+(?P<y>{_YEAR_J}))?{_CLOSE}"),
+    "fa_jdmy": _c(rf"{_WD_PREFIX_FA}(?P<d>{_DAY}|{_ORD_FA})[ \u200c]*(?P<m>{_JM_FA}){_YEAR_FA_J}"),
+    "fa_gdmy": _c(rf"{_WD_PREFIX_FA}(?P<d>{_DAY}|{_ORD_FA})[ \u200c]*(?:(?P<m>{_GM_FA})"
+                  rf"(?:[ \u200c]+(?:سال[ \u200c]+)?(?P<y>{_YEAR_G}))?|(?P<m2>{_GM_FA_MAY})"
+                  rf"[ \u200c]+(?P<y2>{_YEAR_G}))(?:[ \u200c]+میلادی)?"),
+    "en_my": _c(rf"\b(?:(?P<mid>mid|early|late|end|the\s+end\s+of|end\s+of)[-\s]+(?:of\s+)?)?"
+                rf"(?P<m>{_GM_EN})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR_G})"),
+    "en_jmy": _c(rf"\b(?P<m>{_JM_EN}),?\s+(?:of\s+)?(?P<y>{_YEAR_J})"),
+    "fa_jmy": _c(rf"(?P<m>{_JM_FA})(?:[ \u200c]+سال)?[ \u200c]+(?:(?P<y>{_YEAR_J})|(?P<y2>\d\d)(?!\d))"),
+    "fa_gmy": _c(rf"(?P<m>{_GM_FA}|{_GM_FA_MAY})[ \u200c]+(?:سال[ \u200c]+)?(?P<y>{_YEAR_G})"),
+    "en_m": _c(rf"\b(?:(?:in|since|by|until|till|from|to|during|through|of|between|before|after)"
+               rf"\s+(?:(?:the\s+)?(?:month\s+of\s+)?)?(?P<mod>last|this|next|early|mid|late)?[-\s]*"
+               rf"|(?P<mod2>last|this|next|early|mid|late)[-\s]+|(?P<mod3>mid)-)"
+               rf"(?P<m>{_GM_EN_FULL})(?!\s*\d)"),
+    "fa_jm": _c(rf"(?:(?<=در )|(?<=از )|(?<=تا )|(?<=ابتدای )|(?<=اوایل )|(?<=اواسط )"
+                rf"|(?<=اواخر )|(?<=پایان )|(?<=نیمه )|(?<=طی ))(?P<m>{_JM_FA_SAFE})"
+                rf"(?:[ \u200c]+(?P<mod>گذشته|پیش|جاری|امسال))?(?![ \u200c]*\d)"
+                rf"|(?P<m2>{_JM_FA_SUFFIXED})(?:[ \u200c]+(?P<mod2>گذشته|پیش|جاری|امسال))?"
+                rf"(?![ \u200c]*(?:\d|سال))"),
+    "fa_gm": _c(rf"(?:(?<=در )|(?<=از )|(?<=تا )|(?<=ماه ))(?P<m>{_GM_FA})(?![ \u200c]*\d)"),
+    "en_year": _c(rf"(?<!\bover )(?<!\babout )(?<!\bnearly )(?<!\bsome )(?<!\bthan )"
+                  rf"(?<!\bleast )(?<!\baround )(?P<y>{_YEAR_G})\b(?!\s*(?:people|persons|prisoners|"
+                  rf"executions|inmates|cases|men|women|children|times|individuals|kilo|km|members"
+                  rf"|nafar|نفر|تن|زندانی|مورد|اعدام)\b)"),
+    "fa_year_j": _c(rf"(?:سال|متولد|در سال)[ \u200c]+(?:(?P<y>{_YEAR_J})|(?P<y2>\d\d)(?![\d/]))"
+                    rf"(?:[ \u200c]+(?:هجری[ \u200c]+)?(?:شمسی|خورشیدی))?"),
+    "en_year_j": _c(rf"\b(?:(?:Iranian|Persian|solar|Jalali|Shamsi)\s+(?:calendar\s+)?year\s+(?:of\s+)?"
+                    rf"(?P<y>{_YEAR_J})|(?P<y2>{_YEAR_J})\s*(?:SH|AP|Shamsi|H\.S\.?|\(solar\))(?!\w))"),
+    "en_part_year": _c(rf"\b(?:the\s+)?(?P<which>first|second|last|final)\s+(?:(?P<half>half)|"
+                       rf"(?P<q>quarter)|(?P<n>{_NUM_EN})(?P<andhalf>\s+and\s+a\s+half)?\s+months?)"
+                       rf"\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR_G})"),
+    "en_edge_year": _c(rf"\b(?:the\s+)?(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+year\s+)?"
+                       rf"(?P<y>{_YEAR_G})"),
+    "en_season": _c(rf"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_YEAR_G})"),
+    "en_rel_day": _c(r"\b(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)|(?P<yest>yesterday|last\s+night)"
+                     r"|(?P<today>today|tonight|this\s+(?:morning|evening|afternoon)|earlier\s+today))\b"),
+    "en_ago": _c(rf"\b(?P<n>{_NUM_EN})\s+(?P<u>day|week|month|year)s?\s+ago\b"),
+    "en_rel_unit": _c(r"\b(?P<mod>last|this|previous|past)\s+(?P<u>week|month|year)\b"),
+    "en_past_n": _c(rf"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_NUM_EN})\s+(?P<u>day|week|month|year)s?\b"),
+    "en_wd": _c(rf"(?<!\bevery )(?<!\beach )(?:(?P<mod>last|this|next|previous|past)\s+)?"
+                rf"(?P<wd>{_WD_EN_FULL})(?!s\b)(?:\s+(?:night|morning|evening|afternoon))?"),
+    "fa_rel_day": _c(rf"(?:{_FA_PRE.replace('|امروز|دیروز', '')}?(?P<today>امروز|امشب)"
+                     r"|(?P<yest>دیروز|دیشب|(?:روز|شب)[ \u200c]+(?:گذشته|قبل|پیش))"
+                     r"|(?P<dby>پریروز))(?![\w\u200c])"),
+    "fa_ago": _c(r"(?P<n>\d{1,3})(?:[ \u200c]*و[ \u200c]*(?P<n2>\d{1,3}))?[ \u200c]*(?P<u>روز|هفته|ماه|سال)"
+                 r"[ \u200c]+(?:پیش|قبل|است)(?![\w\u200c])"),
+    "fa_rel_unit": _c(r"(?<![\w\u200c])(?P<u>هفته|ماه|سال)[ \u200c]+(?P<mod>گذشته|قبل|پیش|جاری)"
+                      r"(?P<greg>[ \u200c]+میلادی)?(?![\w\u200c])|(?P<this>امسال)"),
+    "fa_wd": _c(rf"(?<!هر )(?:{_FA_PRE})*(?P<wd>{_WD_FA})(?:[ \u200c]+(?P<mod>گذشته|آینده|قبل|پیش))?"
+                r"(?![ \u200c]*\d)"),
+}
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and|تا|الی)\s*$", _FLAGS)
+_RANGE_INTRO = re.compile(r"(?:between|from|از|بین)\s+(?:the\s+)?$", _FLAGS)
+_ANYDIGIT = re.compile(r"\d")
+_ARREST = re.compile(r"بازداشت|دستگیر|arrested|detained", _FLAGS)
+
+_RELATIVE_KINDS = frozenset({"en_rel_day", "en_ago", "en_rel_unit", "en_past_n", "en_wd",
+                             "fa_rel_day", "fa_ago", "fa_rel_unit", "fa_wd"})
+_JALALI_YEAR_KINDS = frozenset({"fa_jdmy", "fa_jmy", "fa_year_j", "en_jmy", "en_jdmy",
+                                "en_year_j"})
+
+
+# ---------------------------------------------------------------------------- context
+
+class _Ctx:
+    """Per-call state: the texts, the publication window, anchors for relative dates."""
+
+    def __init__(self, text: str, t: str, pub: _Pub | None):
+        self.text, self.t, self.pub = text, t, pub
+        self.anchors: list[tuple[int, date]] = []
+        self.arrest_jy: int | None = None
+        self.arrest_gy: int | None = None
+
+    def ref(self, pos: int) -> date | None:
+        """Reference day for relative expressions at offset *pos*."""
+        if self.pub is None:
+            return None
+        if self.pub.exact:
+            return self.pub.lo
+        best = None
+        for end, d in self.anchors:
+            if end <= pos and self.pub.lo <= d <= self.pub.hi:
+                best = d
+        return best
+
+
+# ---------------------------------------------------------------------------- builders
+
+def _coarsest(start: date, end: date) -> str | None:
+    if start == end:
+        return start.isoformat()
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.year:04d}-{start.month:02d}"
+    if start.year == end.year:
+        return f"{start.year:04d}"
+    return None
+
+
+def _make(ctx: _Ctx, span, start, end, precision, calendar, *, weekday=None,
+          ambiguous=False, year_given=True, parts=()) -> ParsedDate:
+    value = _coarsest(start, end) if start and end else None
+    if precision == "day" and start and start != end:
+        value = None
+    conflict = bool(weekday is not None and start and start == end
+                    and start.weekday() != weekday)
+    return ParsedDate(value, precision, start, end, span, ctx.text[span[0]:span[1]],
+                      calendar, conflict, ambiguous, year_given, parts)
+
+
+def _unknown(ctx: _Ctx, span, precision, calendar, year_given=True, parts=()) -> ParsedDate:
+    return ParsedDate(None, precision, None, None, span, ctx.text[span[0]:span[1]],
+                      calendar, False, True, year_given, parts)
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return date(y, m + 1, min(d.day, _month_end(y, m + 1).day))
+
+
+def _two_digit_jalali(yy: int) -> int:
+    return 1300 + yy if yy >= 50 else 1400 + yy
+
+
+def _num(word: str) -> float | None:
+    w = word.lower()
+    return float(w) if w.isdigit() else _NUM_WORDS.get(w)
+
+
+def _fa_day(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _FA_ORDINALS.get(word.replace(" ", "").replace("\u200c", ""))
+
+
+def _jalali_year_of(d: date) -> int:
+    return to_jalali(d)[0]
+
+
+# ---------------------------------------------------------------------------- resolution
+
+def _yearless(ctx: _Ctx, build, cal: str, weekday: int | None, pos: int):
+    """(date | None, ambiguous) for a day and month without a year."""
+    pub = ctx.pub
+    if pub is None:
+        return _guess_year(ctx, build, cal, weekday)
+    y0 = pub.hi.year if cal == "gregorian" else _jalali_year_of(pub.hi)
+    for y in range(y0 + 1, y0 - 5, -1):
+        try:
+            d = build(y)
+        except ValueError:
+            continue
+        if d <= pub.hi + _GRACE:
+            return d, not pub.exact and pub.lo.month == 1 and pub.hi.month == 12
+    return None, True
+
+
+def _guess_year(ctx: _Ctx, build, cal: str, weekday: int | None):
+    """Without publication date: the unique year in the guess window where the weekday fits."""
+    if weekday is None:
+        return None, True
+    lo, hi = JALALI_GUESS_YEARS if cal == "jalali" else _GREGORIAN_GUESS_YEARS
+    arrest = ctx.arrest_jy if cal == "jalali" else ctx.arrest_gy
+    if arrest:
+        lo = max(lo, arrest + 1)
+    fits = []
+    for y in range(lo, hi + 1):
+        try:
+            d = build(y)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            fits.append(d)
+    return (fits[0], False) if len(fits) == 1 else (None, True)
+
+
+def _day_item(ctx, span, cal, y, mo, d, wd_word, year_given=True, yrel=None):
+    """A day date, explicit or resolved from day+month against publication."""
+    weekday = weekday_number(wd_word) if wd_word else None
+    conv = (lambda yy: to_gregorian(yy, mo, d)) if cal == "jalali" else (lambda yy: date(yy, mo, d))
+    ambiguous = False
+    if y is None and yrel is not None:
+        y = _rel_jalali_year(ctx, yrel)
+        if y is None:
+            return _unknown(ctx, span, "day", cal, False, (cal, None, mo, d))
+    try:
+        if y is not None:
+            g = conv(y)
+        else:
+            g, ambiguous = _yearless(ctx, conv, cal, weekday, span[0])
+    except ValueError:
+        return None
+    if g is None:
+        return _unknown(ctx, span, "day", cal, year_given, (cal, y, mo, d))
+    return _make(ctx, span, g, g, "day", cal, weekday=weekday, ambiguous=ambiguous,
+                 year_given=year_given or yrel is not None, parts=(cal, y, mo, d))
+
+
+def _rel_jalali_year(ctx: _Ctx, word: str) -> int | None:
+    ref = ctx.ref(0) if ctx.pub and ctx.pub.exact else (ctx.pub.hi if ctx.pub else None)
+    if ref is None:
+        return None
+    jy = _jalali_year_of(ref)
+    return jy - 1 if any(k in word for k in ("گذشته", "قبل", "پیش")) else jy
+
+
+_MOD_BOUNDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "end": (21, 31)}
+
+
+def _month_item(ctx, span, cal, y, mo, mod=None, year_given=True):
+    """A month (Gregorian or Jalali), optionally narrowed by early/mid/late."""
+    try:
+        if cal == "jalali":
+            start, end = jalali_month_range(y, mo)
+        else:
+            start, end = date(y, mo, 1), _month_end(y, mo)
+    except (ValueError, OverflowError):
+        return None
+    key = (mod or "").lower().split()[-1] if mod else ""
+    if key in _MOD_BOUNDS and cal == "gregorian":
+        a, b = _MOD_BOUNDS[key]
+        start, end = date(y, mo, a), date(y, mo, min(b, end.day))
+    return _make(ctx, span, start, end, "month", cal, year_given=year_given,
+                 parts=(cal, y, mo, None))
+
+
+def _yearless_month(ctx, span, cal, mo, mod, shift_words=("last", "گذشته", "پیش", "previous")):
+    """Most recent month *mo* on or before publication ('last': strictly before)."""
+    if ctx.pub is None:
+        return _unknown(ctx, span, "month", cal, False, (cal, None, mo, None))
+    ref = ctx.pub.hi
+    ry, rm = (ref.year, ref.month) if cal == "gregorian" else to_jalali(ref)[:2]
+    mod = (mod or "").lower()
+    strictly = mod in shift_words
+    if mod in ("next", "آینده"):
+        y = ry if mo > rm else ry + 1
+    elif mod in ("this", "جاری", "امسال"):
+        y = ry
+    else:
+        y = ry if (mo < rm or (mo == rm and not strictly)) else ry - 1
+    item = _month_item(ctx, span, cal, y, mo, mod if mod in _MOD_BOUNDS else None, False)
+    return item
+
+
+def _relative_day(ctx, span, days_back: int):
+    ref = ctx.ref(span[0])
+    if ref is None:
+        return _unknown(ctx, span, "day", "relative")
+    d = ref - timedelta(days=days_back)
+    return _make(ctx, span, d, d, "day", "relative")
+
+
+def _weekday_item(ctx, span, wd: int, mod: str | None):
+    """Weekday alone: most recent on/before the reference day; 'last' strictly before."""
+    ref = ctx.ref(span[0])
+    if ref is None:
+        return _unknown(ctx, span, "day", "relative")
+    mod = (mod or "").lower()
+    if mod in ("next", "آینده"):
+        d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    else:
+        back = (ref.weekday() - wd) % 7
+        if back == 0 and mod in ("last", "previous", "past", "گذشته", "قبل", "پیش"):
+            back = 7
+        d = ref - timedelta(days=back)
+    return _make(ctx, span, d, d, "day", "relative")
+
+
+def _week_of(d: date, first_weekday: int) -> tuple[date, date]:
+    start = d - timedelta(days=(d.weekday() - first_weekday) % 7)
+    return start, start + timedelta(days=6)
+
+
+def _unit_item(ctx, span, unit: str, shift: int, persian: bool, gregorian=True):
+    """This/last week, month or year (shift 0 or -1)."""
+    ref = ctx.ref(span[0]) if unit == "week" else (ctx.pub.hi if ctx.pub else None)
+    if unit == "month" and ctx.pub and not ctx.pub.exact and ctx.pub.lo.month != ctx.pub.hi.month:
+        ref = None
+    if ref is None:
+        return _unknown(ctx, span, unit, "relative")
+    if unit == "week":
+        start, end = _week_of(ref + timedelta(weeks=shift), 5 if persian else 0)
+        return _make(ctx, span, start, end, "week", "relative")
+    if unit == "month":
+        if persian and not gregorian:
+            jy, jm, _ = to_jalali(ref)
+            jm += shift
+            jy, jm = (jy - 1, 12) if jm == 0 else (jy, jm)
+            return _month_item(ctx, span, "jalali", jy, jm)
+        d = _add_months(ref.replace(day=1), shift)
+        return _month_item(ctx, span, "gregorian", d.year, d.month)
+    if persian and not gregorian:
+        start, end = iranian_year_range(_jalali_year_of(ref) + shift)
+        return _make(ctx, span, start, end, "year", "jalali")
+    y = ref.year + shift
+    return _make(ctx, span, date(y, 1, 1), date(y, 12, 31), "year", "relative")
+
+
+def _ago_item(ctx, span, n: float, unit: str):
+    """'N days/weeks/months/years ago' from the reference day."""
+    n = int(n)
+    if unit == "year":
+        if ctx.pub is None:
+            return _unknown(ctx, span, "year", "relative")
+        y = ctx.pub.hi.year - n
+        ambiguous = ctx.pub.lo.year != ctx.pub.hi.year
+        return _make(ctx, span, date(y, 1, 1), date(y, 12, 31), "year", "relative",
+                     ambiguous=ambiguous)
+    if unit == "month":
+        if ctx.pub is None or (not ctx.pub.exact and ctx.pub.lo.month != ctx.pub.hi.month):
+            return _unknown(ctx, span, "month", "relative")
+        d = _add_months(ctx.pub.hi.replace(day=1), -n)
+        return _month_item(ctx, span, "gregorian", d.year, d.month)
+    ref = ctx.ref(span[0])
+    if ref is None:
+        return _unknown(ctx, span, "day" if unit == "day" else "week", "relative")
+    if unit == "day":
+        return _relative_day(ctx, span, n)
+    mid = ref - timedelta(weeks=n)
+    return _make(ctx, span, mid - timedelta(days=3), mid + timedelta(days=3), "week", "relative")
+
+
+def _past_n_item(ctx, span, n: float, unit: str):
+    """'the past N units' as a range ending at the reference day."""
+    ref = ctx.ref(span[0])
+    if ref is None:
+        return _unknown(ctx, span, "range", "relative")
+    if unit == "day":
+        start = ref - timedelta(days=int(n) - 1)
+    elif unit == "week":
+        start = ref - timedelta(weeks=int(n)) + timedelta(days=1)
+    elif unit == "month":
+        start = _add_months(ref, -int(n)) + timedelta(days=1)
+    else:
+        start = _add_months(ref, -12 * int(n)) + timedelta(days=1)
+    return _make(ctx, span, start, ref, "range", "relative")
+
+
+# ---------------------------------------------------------------------------- handlers
+
+def _g(m: re.Match, *names):
+    for n in names:
+        v = m.groupdict().get(n)
+        if v:
+            return v
+    return None
+
+
+def _h_numeric(ctx, m, span, kind):
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if 1200 <= y < 1600:
+        return _day_item(ctx, span, "jalali", y, mo, d, None)
+    if not 1800 <= y < 2200:
+        return None
+    if kind == "dmy_num" and d <= 12 and mo <= 12 and d != mo:
+        try:
+            a, b = sorted((date(y, mo, d), date(y, d, mo)))
+        except ValueError:
+            return None
+        return ParsedDate(None, "day", a, b, span, ctx.text[span[0]:span[1]], "gregorian",
+                          ambiguous=True, parts=("gregorian", y, None, None))
+    if kind == "dmy_num" and mo > 12:
+        d, mo = mo, d
+    return _day_item(ctx, span, "gregorian", y, mo, d, None)
+
+
+def _h_en_day(ctx, m, span, kind):
+    word = m["m"]
+    y = int(m["y"]) if m["y"] else None
+    if y is None and word in ("may", "march") :
+        return None  # lower-case modal/verb, not a month
+    mo = gregorian_month_number(word)
+    return _day_item(ctx, span, "gregorian", y, mo, int(m["d"]), m["wd"], y is not None)
+
+
+def _h_en_jday(ctx, m, span, kind):
+    y = int(m["y"]) if m["y"] else None
+    mo = jalali_month_number(m["m"])
+    return _day_item(ctx, span, "jalali", y, mo, int(m["d"]), m["wd"], y is not None)
+
+
+def _h_fa_jday(ctx, m, span, kind):
+    d = _fa_day(m["d"])
+    mo = jalali_month_number(m["m"])
+    y = int(m["y"]) if m["y"] else None
+    yy = _g(m, "y2", "y2b")
+    if yy:
+        y = _two_digit_jalali(int(yy))
+    return _day_item(ctx, span, "jalali", y, mo, d, m["wd"], y is not None, m["yrel"])
+
+
+def _h_fa_gday(ctx, m, span, kind):
+    d = _fa_day(m["d"])
+    mo = gregorian_month_number(_g(m, "m", "m2"))
+    yv = _g(m, "y", "y2")
+    y = int(yv) if yv else None
+    return _day_item(ctx, span, "gregorian", y, mo, d, m["wd"], y is not None)
+
+
+def _h_month_year(ctx, m, span, kind):
+    jal = kind in ("en_jmy", "fa_jmy")
+    mo = (jalali_month_number if jal else gregorian_month_number)(m["m"])
+    y = int(m["y"]) if m["y"] else _two_digit_jalali(int(m["y2"]))
+    return _month_item(ctx, span, "jalali" if jal else "gregorian", y, mo, _g(m, "mid"))
+
+
+def _h_month_alone(ctx, m, span, kind):
+    word = _g(m, "m", "m2")
+    jal = kind == "fa_jm"
+    mo = (jalali_month_number if jal else gregorian_month_number)(word)
+    if kind == "en_m" and word == "may":
+        return None
+    return _yearless_month(ctx, span, "jalali" if jal else "gregorian", mo,
+                           _g(m, "mod", "mod2", "mod3"))
+
+
+def _h_year(ctx, m, span, kind):
+    if kind in ("fa_year_j", "en_year_j"):
+        yv = _g(m, "y")
+        jy = int(yv) if yv else (_two_digit_jalali(int(m["y2"])) if kind == "fa_year_j"
+                                 else int(m["y2"]))
+        start, end = iranian_year_range(jy)
+        return _make(ctx, span, start, end, "year", "jalali", parts=("jalali", jy, None, None))
+    y = int(m["y"])
+    return _make(ctx, span, date(y, 1, 1), date(y, 12, 31), "year", "gregorian",
+                 parts=("gregorian", y, None, None))
+
+
+def _h_part_year(ctx, m, span, kind):
+    y = int(m["y"])
+    first = m["which"].lower() == "first"
+    if m["half"]:
+        months = 6.0
+    elif m["q"]:
+        months = 3.0
+    else:
+        months = (_num(m["n"]) or 0) + (0.5 if m["andhalf"] else 0)
+    if not 0 < months <= 12:
+        return None
+    full, half = int(months), months - int(months)
+    if first:
+        start = date(y, 1, 1)
+        end = _add_months(start, full) - timedelta(days=1)
+        if half:
+            end += timedelta(days=15)
+    else:
+        end = date(y, 12, 31)
+        start = _add_months(date(y, 12, 1), 1 - full) if full else date(y, 12, 16)
+        if half and full:
+            start -= timedelta(days=15)
+    return _make(ctx, span, start, end, "range", "gregorian", parts=("gregorian", y, None, None))
+
+
+def _h_edge_year(ctx, m, span, kind):
+    y, edge = int(m["y"]), m["edge"].lower()
+    if edge in ("beginning", "start"):
+        return _month_item(ctx, span, "gregorian", y, 1)
+    if edge == "end":
+        return _month_item(ctx, span, "gregorian", y, 12)
+    return _make(ctx, span, date(y, 6, 1), date(y, 7, 31), "range", "gregorian",
+                 parts=("gregorian", y, None, None))
+
+
+_SEASONS = {"spring": ((3, 20), (6, 20)), "summer": ((6, 21), (9, 22)),
+            "autumn": ((9, 23), (12, 20)), "fall": ((9, 23), (12, 20))}
+
+
+def _h_season(ctx, m, span, kind):
+    y, s = int(m["y"]), m["s"].lower()
+    if s == "winter":
+        return _make(ctx, span, date(y - 1, 12, 21), date(y, 3, 19), "range", "gregorian",
+                     ambiguous=True)
+    (am, ad), (bm, bd) = _SEASONS[s]
+    return _make(ctx, span, date(y, am, ad), date(y, bm, bd), "range", "gregorian")
+
+
+def _h_rel_day(ctx, m, span, kind):
+    back = 2 if m["dby"] else 1 if m["yest"] else 0
+    return _relative_day(ctx, span, back)
+
+
+def _h_ago(ctx, m, span, kind):
+    unit = {"روز": "day", "هفته": "week", "ماه": "month", "سال": "year"}.get(m["u"], m["u"].lower())
+    if kind == "fa_ago" and m["n2"]:
+        a = _ago_item(ctx, (span[0], m.end("n")), float(m["n"]), unit)
+        b = _ago_item(ctx, (m.start("n2"), span[1]), float(m["n2"]), unit)
+        return [a, b]
+    n = _num(m["n"])
+    if n is None or n > 500:
+        return None
+    return _ago_item(ctx, span, n, unit)
+
+
+def _h_rel_unit(ctx, m, span, kind):
+    if kind == "fa_rel_unit":
+        if m["this"]:
+            return _unit_item(ctx, span, "year", 0, True, gregorian=False)
+        unit = {"هفته": "week", "ماه": "month", "سال": "year"}[m["u"]]
+        shift = 0 if m["mod"] == "جاری" else -1
+        return _unit_item(ctx, span, unit, shift, True, gregorian=bool(m["greg"]))
+    mod, unit = m["mod"].lower(), m["u"].lower()
+    if mod == "past":
+        return _past_n_item(ctx, span, 1, unit)
+    return _unit_item(ctx, span, unit, 0 if mod == "this" else -1, False)
+
+
+def _h_past_n(ctx, m, span, kind):
+    n = _num(m["n"])
+    if not n or n > 500:
+        return None
+    return _past_n_item(ctx, span, n, m["u"].lower())
+
+
+def _h_weekday(ctx, m, span, kind):
+    wd = weekday_number(m["wd"])
+    if wd is None:
+        return None
+    return _weekday_item(ctx, span, wd, m["mod"])
+
+
+_HANDLERS = {
+    "iso": _h_numeric, "ymd": _h_numeric, "dmy_num": _h_numeric,
+    "en_dmy": _h_en_day, "en_mdy": _h_en_day, "en_jdmy": _h_en_jday,
+    "fa_jdmy": _h_fa_jday, "fa_gdmy": _h_fa_gday,
+    "en_my": _h_month_year, "en_jmy": _h_month_year, "fa_jmy": _h_month_year,
+    "fa_gmy": _h_month_year,
+    "en_m": _h_month_alone, "fa_jm": _h_month_alone, "fa_gm": _h_month_alone,
+    "en_year": _h_year, "fa_year_j": _h_year, "en_year_j": _h_year,
+    "en_part_year": _h_part_year, "en_edge_year": _h_edge_year, "en_season": _h_season,
+    "en_rel_day": _h_rel_day, "fa_rel_day": _h_rel_day, "en_ago": _h_ago, "fa_ago": _h_ago,
+    "en_rel_unit": _h_rel_unit, "fa_rel_unit": _h_rel_unit, "en_past_n": _h_past_n,
+    "en_wd": _h_weekday, "fa_wd": _h_weekday,
+}
+assert set(_HANDLERS) == set(_P)
+
+
+# ---------------------------------------------------------------------------- pipeline
+
+def _core_start(kind: str, m: re.Match) -> int:
+    """Start of the date words proper (drops a leading preposition such as 'in ')."""
+    if kind == "en_m":
+        for g in ("mod", "mod2", "mod3", "m"):
+            if m.group(g):
+                return m.start(g)
+    return m.start()
+
+
+def _collect(t: str) -> list[tuple[int, int, str, re.Match]]:
+    raw = []
+    for kind, pat in _P.items():
+        for m in pat.finditer(t):
+            s, e = _core_start(kind, m), m.end()
+            while e > s and t[e - 1] in " \u200c\t\n,،":
+                e -= 1
+            if e > s:
+                raw.append((s, e, kind, m))
+    return raw
+
+
+def _select(raw, n: int):
+    """Non-overlapping matches, longest first (earliest first on ties)."""
+    occupied = bytearray(n)
+    chosen = []
+    for s, e, kind, m in sorted(raw, key=lambda r: (r[0] - r[1], r[0])):
+        if 1 in occupied[s:e]:
+            continue
+        occupied[s:e] = b"\x01" * (e - s)
+        chosen.append((s, e, kind, m))
+    chosen.sort(key=lambda r: r[0])
+    return chosen
+
+
+def _arrest_years(ctx: _Ctx, chosen) -> None:
+    """Years followed by an arrest word bound the guess for year-less dates from below."""
+    for s, e, kind, m in chosen:
+        yv = m.groupdict().get("y") or m.groupdict().get("y2") or m.groupdict().get("y2b")
+        if not yv or not _ARREST.search(ctx.t, e, e + 60):
+            continue
+        y = int(yv)
+        if kind in _JALALI_YEAR_KINDS:
+            y = _two_digit_jalali(y) if y < 100 else y
+            ctx.arrest_jy = max(ctx.arrest_jy or 0, y)
+        elif y >= 1800:
+            ctx.arrest_gy = max(ctx.arrest_gy or 0, y)
+
+
+def _resolve(ctx: _Ctx, chosen) -> list[ParsedDate]:
+    items: list[ParsedDate] = []
+    for relative in (False, True):
+        for s, e, kind, m in chosen:
+            if (kind in _RELATIVE_KINDS) != relative:
+                continue
+            try:
+                out = _HANDLERS[kind](ctx, m, (s, e), kind)
+            except (ValueError, OverflowError, TypeError):
+                out = None
+            for item in (out if isinstance(out, list) else [out]):
+                if item is not None:
+                    items.append(item)
+                    if not relative and item.precision == "day" and item.value \
+                            and not item.ambiguous:
+                        ctx.anchors.append((item.span[1], item.start))
+        ctx.anchors.sort()
+    items.sort(key=lambda i: i.span)
+    return items
+
+
+def find_dates(text: str, published: date | str | None = None) -> list[ParsedDate]:
+    """Every date expression in *text*, in order, with spans in the original text.
+
+    *published* (a ``date`` or ``'YYYY-MM-DD'``/``'YYYY-MM'``/``'YYYY'``) resolves
+    relative and year-less expressions.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    t = same_length(text)
+    ctx = _Ctx(text, t, _parse_published(published))
+    chosen = _select(_collect(t), len(t))
+    _arrest_years(ctx, chosen)
+    items = _resolve(ctx, chosen)
+    return _merge(ctx, items)
+
+
+# ---------------------------------------------------------------------------- merging
+
+_GLUE = re.compile(r"[\s,،:\-–—]*$")
+
+
+def _merge(ctx: _Ctx, items: list[ParsedDate]) -> list[ParsedDate]:
+    """Fold 'today, May 19, 2023' into the explicit date; join 'from A to B' into ranges."""
+    out: list[ParsedDate] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None:
+            gap = ctx.t[prev.span[1]:item.span[0]]
+            if (prev.calendar == "relative" and prev.precision == "day"
+                    and item.calendar != "relative" and item.precision == "day"
+                    and _GLUE.match(gap) and len(gap) <= 3):
+                out[-1] = replace(item, span=(prev.span[0], item.span[1]),
+                                  text=ctx.text[prev.span[0]:item.span[1]])
+                continue
+            joined = _join_range(ctx, prev, item, gap)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(item)
+    return out
+
+
+def _join_range(ctx: _Ctx, a: ParsedDate, b: ParsedDate, gap: str) -> ParsedDate | None:
+    m = _RANGE_GAP.match(gap)
+    if m is None or len(gap) > 12:
+        return None
+    connector = gap.strip().lower()
+    intro = _RANGE_INTRO.search(ctx.t, max(0, a.span[0] - 16), a.span[0])
+    if connector == "and" and not (intro and intro.group(0).lower().startswith(("between", "بین"))):
+        return None
+    a, b = _share_year(ctx, a, b)
+    if a.start is None or b.end is None or not a.start < b.end or a.end == b.start == a.start:
+        return None
+    if a.calendar == "relative" or b.calendar == "relative":
+        return None
+    s = intro.start() if intro else a.span[0]
+    cal = a.calendar if a.calendar == b.calendar else "gregorian"
+    return _make(ctx, (s, b.span[1]), a.start, b.end, "range", cal,
+                 ambiguous=a.ambiguous or b.ambiguous) if True else None
+
+
+def _share_year(ctx, a: ParsedDate, b: ParsedDate) -> tuple[ParsedDate, ParsedDate]:
+    """In 'January to June 2024' the first part takes the year of the second (and back)."""
+    if not a.parts or not b.parts or a.parts[0] != b.parts[0]:
+        return a, b
+    cal = a.parts[0]
+    if not a.year_given and b.year_given and b.parts[1] and a.parts[2]:
+        y = b.parts[1] - (1 if a.parts[2] > (b.parts[2] or 12) else 0)
+        a = _rebuild(ctx, a, y) or a
+    elif a.year_given and not b.year_given and a.parts[1] and b.parts[2]:
+        y = a.parts[1] + (1 if b.parts[2] < (a.parts[2] or 1) else 0)
+        b = _rebuild(ctx, b, y) or b
+    return a, b
+
+
+def _rebuild(ctx, item: ParsedDate, y: int) -> ParsedDate | None:
+    cal, _, mo, d = item.parts
+    try:
+        if d:
+            g = to_gregorian(y, mo, d) if cal == "jalali" else date(y, mo, d)
+            return _make(ctx, item.span, g, g, "day", cal, parts=(cal, y, mo, d))
+        it = _month_item(ctx, item.span, cal, y, mo)
+        if it and item.start and item.start != it.start and cal == "gregorian":
+            # keep an early/mid/late narrowing
+            it = _make(ctx, item.span, item.start.replace(year=y), item.end.replace(year=y),
+                       "month", cal, parts=(cal, y, mo, None))
+        return it
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------- single expressions
+
+def parse_date(expr: str, published: date | str | None = None) -> ParsedDate | None:
+    """The longest date expression in *expr* (first one on ties), or ``None``."""
+    items = find_dates(expr, published)
+    if not items:
+        return None
+    return max(items, key=lambda i: (i.span[1] - i.span[0], -i.span[0]))
+
+
+_SINCE = re.compile(r"(?:since|from|starting(?:\s+in|\s+from)?|as\s+of|beginning|از(?:[ \u200c]+(?:آغاز|ابتدای|اول))?)"
+                    r"\s+(?:the\s+)?$", _FLAGS)
+_UNTIL = re.compile(r"(?:until|till|up\s+to|to|by|before|through|تا)\s+(?:the\s+)?$", _FLAGS)
+_SO_FAR = re.compile(r"(?:so\s+far|to\s+date|تاکنون|تا[ \u200c]+کنون|تا[ \u200c]+به[ \u200c]+حال)", _FLAGS)
+
+
+def parse_period(expr: str, published: date | str | None = None
+                 ) -> tuple[date | None, date | None] | None:
+    """A period ``(start, end)`` named by *expr*, e.g. 'in 2023' -> (2023-01-01, 2023-12-31).
+
+    'since X' and 'from X ... so far' end at publication (``None`` if unknown); 'until X'
+    has no start.  Returns ``None`` when *expr* names no date.
+    """
+    if not expr or not isinstance(expr, str):
+        return None
+    items = [i for i in find_dates(expr, published) if i.start is not None]
+    if not items:
+        return None
+    item = max(items, key=lambda i: (i.precision == "range", i.span[1] - i.span[0]))
+    if item.precision == "range":
+        return item.start, item.end
+    t = same_length(expr)
+    before = t[max(0, item.span[0] - 40):item.span[0]]
+    pub = _parse_published(published)
+    if _SINCE.search(before) or _SO_FAR.search(t, item.span[1]):
+        return item.start, (pub.hi if pub else None)
+    if _UNTIL.search(before):
+        return None, item.end
+    return item.start, item.end
