@@ -24,6 +24,7 @@ class Event:
     status: str
     trigger: Trigger
     sentence: int
+    window: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -35,11 +36,10 @@ class Person:
 
 
 _BACKREF_EN = re.compile(
-    r"^\W*(?:(?:on|in|at|by|later|then|after|before|that|the same)\b[^,]{0,30},\s*)?"
-    r"(?:he|she|they|both|his|her|their|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"\b(?:he|she|they|them|him|both|his|her|their|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"(?:\s+\w+)?|the\s+(?:men|women|man|woman|prisoners?|inmates?|defendants?|brothers)|"
     r"these\s+\w+|all\s+(?:of\s+them|\w+))\b", re.I)
-_BACKREF_FA = re.compile(r"^\W*(?:[^،]{0,30}،\s*)?(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*(?:زندانی|نفر|فرد|متهم|تن))")
+_BACKREF_FA = re.compile(r"(?<![\u0600-\u06FF])(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*(?:زندانی|نفر|فرد|متهم|تن))")
 _INTRO_EN = re.compile(r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+them)?\s+as|were\s+named)\s*:?\s*$", re.I)
 _INTRO_FA = re.compile(r"(?:به\s+نام|نام\s+(?:آنان|آنها|این\s+\S+)|هویت\s+[^.]{0,40})[^.]{0,20}$")
 
@@ -57,9 +57,21 @@ def same_person(a: str, b: str) -> bool:
     if ka == kb:
         return True
     ta, tb = a.lower().split(), b.lower().split()
-    if len(ta) >= 2 and len(tb) >= 2 and ta[-1] != tb[-1] and ta[0] != tb[0]:
-        return False
+    if len(ta) >= 2 and len(tb) >= 2:
+        if set(ta) <= set(tb) or set(tb) <= set(ta):
+            return True
+        if SequenceMatcher(None, ta[0], tb[0]).ratio() < 0.75:
+            return False
     return SequenceMatcher(None, ka, kb).ratio() >= 0.85
+
+
+_LIST_GAP = re.compile(
+    r"(?:\s*\([^()]{0,40}\))?(?:\s+(?:in|from)\s+[^,;:.()]{1,40}?)?(?:\s*,\s*(?:an?\s+)?[\w -]{0,30}?\d{1,2}(?:[- ]year[- ]old)?[\w ]{0,10})?"
+    r"\s*(?:,|،)?\s*(?:and|و)?\s*(?:(?:his|her)\s+(?:younger\s+|older\s+|elder\s+)?(?:brother|sister|son|cousin)\s+)?"
+    r"|\s*(?:son of|daughter of|فرزند)\s+(?:\S+\s+){0,2}?\S+?\s*,?\s*(?:and\s+)?", re.I)
+_COUNT_NP = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|many|dozens)\b", re.I)
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10, "both": 2, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6}
 
 
 def _lists(names: list[NameMention], text: str) -> list[list[NameMention]]:
@@ -67,32 +79,50 @@ def _lists(names: list[NameMention], text: str) -> list[list[NameMention]]:
     out: list[list[NameMention]] = []
     for nm in names:
         gap = text[out[-1][-1].end:nm.start] if out else None
-        if gap is not None and re.fullmatch(
-                r"(?:\s*\([^()]{0,40}\))?\s*(?:,|،|;)?\s*(?:and|و)?\s*|\s*(?:son of|فرزند)\s+\S+\s*,?\s*(?:and\s+)?",
-                gap, re.I):
+        if gap is not None and _LIST_GAP.fullmatch(gap):
             out[-1].append(nm)
         else:
             out.append([nm])
     return out
 
 
-def _assign(triggers: list[Trigger], lists: list[list[NameMention]]) -> dict[int, list[Trigger]]:
-    """Index of the list each trigger belongs to (nearest, preferring lists before it)."""
+def _assign(triggers: list[Trigger], lists: list[list[NameMention]],
+            text: str) -> dict[int, list[Trigger]]:
+    """Lists each trigger belongs to: lists it spans, lists after its colon, else the
+    nearest (a list before the trigger is preferred; a count phrase in between blocks)."""
     got: dict[int, list[Trigger]] = {}
     for trig in triggers:
-        best, best_d = None, None
-        for i, lst in enumerate(lists):
-            if lst[-1].end <= trig.start:
-                d = trig.start - lst[-1].end
-            elif lst[0].start >= trig.end:
-                d = (lst[0].start - trig.end) * 1.3 + 5
-            else:
-                d = 0
-            if best_d is None or d < best_d:
-                best, best_d = i, d
-        if best is not None:
-            got.setdefault(best, []).append(trig)
+        chosen = [i for i, lst in enumerate(lists)
+                  if lst[0].start < trig.end and trig.start < lst[-1].end]
+        chosen += [i for i, lst in enumerate(lists) if lst[0].start >= trig.end
+                   and re.search(r"[:—]", text[trig.end:lst[0].start])
+                   and not re.search(r"[.;]", text[trig.end:lst[0].start])]
+        if not chosen:
+            best, best_d = None, None
+            for i, lst in enumerate(lists):
+                if lst[-1].end <= trig.start:
+                    gap = text[lst[-1].end:trig.start]
+                    if _COUNT_NP.search(gap) and re.search(r"\b(?:who|which|of (?:their|his|the))\b", gap):
+                        continue
+                    d = trig.start - lst[-1].end
+                else:
+                    d = (lst[0].start - trig.end) * 1.3 + 5
+                if best_d is None or d < best_d:
+                    best, best_d = i, d
+            chosen = [best] if best is not None else []
+        for i in dict.fromkeys(chosen):
+            got.setdefault(i, []).append(trig)
     return got
+
+
+def _windows(lists, start: int, end: int) -> list[tuple[int, int]]:
+    """Text span belonging to each list: from the end of the list before to the next list."""
+    out = []
+    for i, lst in enumerate(lists):
+        ws = lists[i - 1][-1].end if i > 0 else start
+        we = lists[i + 1][0].start if i + 1 < len(lists) else end
+        out.append((ws, we))
+    return out
 
 
 class CaseBuilder:
@@ -127,7 +157,9 @@ class CaseBuilder:
             parts = p.name.split()
             if len(parts) < 2 or len(parts[-1]) < 4:
                 continue
-            last = parts[-1].split("-")[-1] if self.language != "fa" else parts[-1]
+            last = parts[-1]
+            if self.language != "fa" and not last.lower().startswith(("al-", "el-")):
+                last = last.split("-")[-1]
             for m in re.finditer(rf"(?<![\w\u0600-\u06FF-]){re.escape(last)}(?![\w\u0600-\u06FF])",
                                  self.text[start:end]):
                 s, e = start + m.start(), start + m.end()
@@ -140,15 +172,11 @@ class CaseBuilder:
         names = self.names(start, end)
         triggers = find_triggers(self.text, start, end, self.language)
         if not names:
-            if triggers and self.last_list and idx - self.last_list[0] <= 2:
-                rx = _BACKREF_FA if self.language == "fa" else _BACKREF_EN
-                if rx.search(self.text[start:end]):
-                    for p in self.last_list[1]:
-                        self._add(p, triggers, idx)
-            self.prev_triggers, self.prev_sentence = triggers, idx
+            self._backref(idx, start, end, triggers)
             return
         lists = _lists(sorted(names, key=lambda n: n.start), self.text)
-        assigned = _assign(triggers, lists)
+        assigned = _assign(triggers, lists, self.text)
+        windows = _windows(lists, start, end)
         for i, lst in enumerate(lists):
             people = []
             for nm in lst:
@@ -157,13 +185,32 @@ class CaseBuilder:
                 if p not in people:
                     people.append(p)
             trig = assigned.get(i, [])
+            inherited = []
             if self._introduced(start, lst[0].start) and self.prev_sentence == idx - 1:
-                trig = trig + [t for t in self.prev_triggers
-                               if t.status not in {x.status for x in trig}]
+                if self.language != "fa" or not triggers:
+                    inherited = [t for t in self.prev_triggers
+                                 if t.status not in {x.status for x in trig}]
             for p in people:
-                self._add(p, trig, idx)
+                self._add(p, trig, idx, windows[i])
+                self._add(p, inherited, self.prev_sentence, (0, 0))
+                if inherited:
+                    p.sentences.add(self.prev_sentence)
             self.last_list = (idx, people)
         self.prev_triggers, self.prev_sentence = triggers, idx
+
+    def _backref(self, idx: int, start: int, end: int, triggers: list[Trigger]) -> None:
+        """A sentence without names that refers back to the last list of names."""
+        if self.last_list and idx - self.last_list[0] <= 2:
+            limit = triggers[0].start if triggers else end
+            rx = _BACKREF_FA if self.language == "fa" else _BACKREF_EN
+            m = rx.search(self.text, start, limit)
+            people = self.last_list[1]
+            if m and _count_agrees(m.group(), len(people)):
+                for p in people:
+                    self._add(p, triggers, idx, (start, end))
+                    p.sentences.add(idx)
+        if triggers:
+            self.prev_triggers, self.prev_sentence = triggers, idx
 
     def _introduced(self, sent_start: int, list_start: int) -> bool:
         before = self.text[max(sent_start, list_start - 60):list_start]
@@ -171,7 +218,17 @@ class CaseBuilder:
         return bool(rx.search(before))
 
     @staticmethod
-    def _add(p: Person, triggers: list[Trigger], idx: int) -> None:
+    def _add(p: Person, triggers: list[Trigger], idx: int, window=(0, 0)) -> None:
         for t in triggers:
-            p.events.append(Event(t.status, t, idx))
+            p.events.append(Event(t.status, t, idx, window))
             p.sentences.add(idx)
+
+
+def _count_agrees(phrase: str, n: int) -> bool:
+    """'the three' refers to a list of three; pronouns agree with any list."""
+    for word in phrase.lower().split():
+        if word in _NUM_WORDS:
+            return _NUM_WORDS[word] == n
+        if word.isdigit():
+            return int(word) == n
+    return True

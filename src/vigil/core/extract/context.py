@@ -34,25 +34,28 @@ class DocContext:
     def sentence_text(self, idx: int) -> str:
         return self.sentences[idx].text
 
-    def _in(self, items, idx):
+    def _in(self, items, idx, window=None):
         s = self.sentences[idx]
-        return [x for x in items if s.start <= x.start < s.end]
+        lo, hi = s.start, s.end
+        if window and window[1] > window[0]:
+            lo, hi = max(lo, window[0]), min(hi, window[1])
+        return [x for x in items if lo <= x.start < hi]
 
-    def dates_in(self, idx: int) -> list[DateMention]:
-        return [d for d in self._in(self.dates, idx) if d.value]
+    def dates_in(self, idx: int, window=None) -> list[DateMention]:
+        return [d for d in self._in(self.dates, idx, window) if d.value]
 
-    def date_near(self, offset: int, idx: int) -> DateMention | None:
-        cands = self.dates_in(idx)
+    def date_near(self, offset: int, idx: int, window=None) -> DateMention | None:
+        cands = self.dates_in(idx, window)
         return min(cands, key=lambda d: _dist(d, offset)) if cands else None
 
-    def places_in(self, idx: int, kinds=("prison", "city")) -> list[PlaceMention]:
-        return [p for p in self._in(self.places, idx) if p.kind in kinds]
+    def places_in(self, idx: int, kinds=("prison", "city"), window=None) -> list[PlaceMention]:
+        return [p for p in self._in(self.places, idx, window) if p.kind in kinds]
 
-    def place_near(self, offset: int, idx: int) -> PlaceMention | None:
-        prisons = self.places_in(idx, ("prison",))
+    def place_near(self, offset: int, idx: int, window=None) -> PlaceMention | None:
+        prisons = self.places_in(idx, ("prison",), window)
         if prisons:
             return min(prisons, key=lambda p: _dist(p, offset))
-        cities = self.places_in(idx, ("city",))
+        cities = self.places_in(idx, ("city",), window)
         return min(cities, key=lambda p: _dist(p, offset)) if cities else None
 
     def _context_sentences(self, idx: int, status: str):
@@ -68,8 +71,8 @@ class DocContext:
             if trigs:
                 yield j, trigs[0]
 
-    def event_date(self, trig, idx: int, status: str) -> DateMention | None:
-        near = self.date_near(trig.start, idx)
+    def event_date(self, trig, idx: int, status: str, window=None) -> DateMention | None:
+        near = self.date_near(trig.start, idx, window)
         if near:
             return near
         for j, t in self._context_sentences(idx, status):
@@ -78,8 +81,8 @@ class DocContext:
                 return d
         return None
 
-    def event_place(self, trig, idx: int, status: str) -> PlaceMention | None:
-        near = self.place_near(trig.start, idx)
+    def event_place(self, trig, idx: int, status: str, window=None) -> PlaceMention | None:
+        near = self.place_near(trig.start, idx, window)
         if near:
             return near
         for j, t in self._context_sentences(idx, status):

@@ -53,6 +53,7 @@ _ROLE_AFTER = re.compile(
     r"^(?:,|\s*\()\s*(?:[\w'’-]+\s+){0,7}?(?:director|judge|spokes\w+|commander|chief|head|"
     r"president|minister|researcher|lawyer|ambassador|prosecutor|imam|teacher|official|"
     r"founder|leader|chairman|secretary|killed|victim|was killed|activist|expert)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"^\s+(?:has\s+|had\s+)?(?:said|says|told|called|stated|added|noted|wrote|urged|condemned|warned)\b", re.I)
 _LIST_CUE_EN = re.compile(
     r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+as)?|names?\s+(?:are|were|is|as)|including|"
     r"namely|:|—|–)\s*$", re.I)
@@ -92,7 +93,8 @@ def _given(tok: str) -> bool:
 def _excluded(text: str, start: int, end: int, sent_start: int) -> bool:
     before = text[max(sent_start, start - 60):start]
     after = text[end:end + 80]
-    return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.search(after))
+    return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.search(after)
+                or _SPEAKER_AFTER.match(after))
 
 
 def english_names(text: str, start: int, end: int) -> list[NameMention]:
@@ -139,10 +141,15 @@ _STOP_FA = frozenset("""
 و که در به از را با برای این آن است شد شده شدند بود بودند هم نیز تا یا اما ای یک دو سه
 چهار پنج شش هفت هشت نه ده زندان زندانی زندانیان اعدام حکم روز سال ماه هفته نام نامهای
 پس پیش بر بنا طبق گزارش سازمان حقوق بشر ایران کرد کردند شهر استان مرکزی اتهام قتل
-مواد مخدر محکوم متهم دادگاه انقلاب دیوان عالی کشور سحرگاه بامداد صبح امروز دیروز
+مواد مخدر محکوم متهم دادگاه انقلاب دیوان عالی کشور سحرگاه بامداد صبح امروز دیروز تاکنون
+تا کنون هستند بودند است
 """.split())
 _FA_ROLE_BEFORE = re.compile(r"(?:دادستان|قاضی|رئیس|رییس|سخنگوی|مدیر|وکیل|فرزند|نام\s+پدر|پدر|مقتول|امام)\s*$")
 _FA_NAME_CUE = re.compile(r"(?:به\s+نام(?:‌|\s)?(?:های|ها)?|نام\s+(?:آنان|آنها|او|وی|این\s+\S+)|با\s+نام)\s*[:،]?\s*$")
+
+
+_MONTH_NAMES = frozenset({"بهمن", "مهر", "آذر", "خرداد"})
+_MONTH_CONTEXT = frozenset({"ابتدای", "اول", "از", "تا", "در", "ماه", "اواخر", "اواسط", "اوایل"})
 
 
 def _fa_words(text: str, start: int, end: int):
@@ -233,6 +240,10 @@ def _fa_given(text: str, start: int, end: int) -> list[NameMention]:
             surname = words[i + 3][0]
             out.append(NameMention(w + " " + surname, words[i][1], words[i][2]))
             i += 2
+            continue
+        if w in _MONTH_NAMES and i > 0 and (words[i - 1][0] in _MONTH_CONTEXT
+                                             or text[words[i - 1][2]:words[i][1]].strip().isdigit()):
+            i += 1
             continue
         if w in given_names("fa"):
             j = i + 1

@@ -57,15 +57,16 @@ def person_cases(ctx: DocContext, p: Person) -> list[dict]:
     out = []
     for status in dict.fromkeys(e.status for e in p.events):
         events = [e for e in p.events if e.status == status]
-        ev = next((e for e in events if ctx.date_near(e.trigger.start, e.sentence)), events[0])
+        ev = next((e for e in events if ctx.date_near(e.trigger.start, e.sentence, e.window)),
+                  events[0])
         case = {"name": p.name, "status": status}
         spans = {"name": [p.mentions[0].start, p.mentions[0].end],
                  "status": [ev.trigger.start, ev.trigger.end]}
-        date = ctx.event_date(ev.trigger, ev.sentence, status)
+        date = ctx.event_date(ev.trigger, ev.sentence, status, ev.window)
         case["date"] = date.value if date else None
         if date:
             spans["date"] = [date.start, date.end]
-        place = ctx.event_place(ev.trigger, ev.sentence, status) if status in _PLACE_STATUSES else None
+        place = ctx.event_place(ev.trigger, ev.sentence, status, ev.window) if status in _PLACE_STATUSES else None
         case["prison"] = place.name if place and place.kind == "prison" else None
         case["city"] = place.city if place else None
         case["province"] = place.province if place else None

@@ -44,7 +44,9 @@ _EN = [
     ("sentenced", r"\bdeath sentences?\s+(?:was|were|had been)\s+(?:issued|handed down|passed)\b"),
     ("sentenced", r"\bcondemned\s+to\s+death\b"),
     ("executed", r"\b(?:executed|hanged|hung|put to death)\b"),
-    ("executed", r"\bexecutions?\s+(?:on\s+[^.;]{0,30}?\s+)?of\b(?=\s+[A-Z\"'«])"),
+    ("executed", r"(?<!stop the )(?<!halt the )(?<!prevent the )\bexecutions?\s+(?:on\s+[^.;]{0,30}?\s+)?of\b(?=\s+(?:[A-Z\"'«]|(?:a|an|one|two|three|four|five|six|\d+)\b))"),
+    ("executed", r"\bexecutions?\s+(?:took place|(?:was|were) carried out)\b"),
+    ("at_risk?", r"\btransfer(?:red|s)?\b[^.;]{0,80}?\bto\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+[Pp]rison\b"),
     ("executed", r"\b(?:death\s+)?sentences?\s+(?:against\s+\S+(?:\s+\S+){0,2}\s+)?(?:was|were)\s+carried\s+out\b|\bcarried\s+out\s+the\s+(?:death\s+)?sentence\b"),
 ]
 _FA = [
@@ -55,8 +57,12 @@ _FA = [
     ("commuted", r"(?:تخفیف|تبدیل)\s+(?:یافت|شد)|به\s+حبس\s+تبدیل"),
     ("upheld", r"(?:قطعی\s+شدن|تایید|تأیید)\s+(?:حکم|احکام)|(?:حکم|احکام)[^.؛]{0,30}?(?:قطعی\s+شد|تایید\s+شد|تأیید\s+شد|تایید\s+کرد|تأیید\s+کرد)|دیوان\s+عالی[^.؛]{0,40}?(?:تایید|تأیید)"),
     ("sentenced", r"به\s+(?:اعدام|قصاص)(?:\s+نفس)?\s+محکوم|محکوم\s+به\s+(?:اعدام|قصاص)|(?:صدور|صادر)\s+(?:شدن\s+)?حکم\s+اعدام|حکم\s+اعدام\s+(?:صادر|برای)"),
-    ("executed", r"اعدام\s+(?:شد|شدند|شده|کرد|کردند|گردید)|به\s+دار\s+آویخته|(?:حکم|احکام)\s+(?:اعدام\s+)?[^.؛]{0,80}?اجرا\s+(?:شد|شده|گردید|کرد|کردند)|اجرای\s+حکم\s+اعدام\s+(?:گروهی\s+)?|اعدام‌(?:شدگان|شده)"),
+    ("executed", r"اعدام\s+(?:شد|شدند|شده|کرد|کردند|گردید)|به\s+دار\s+آویخته|(?<![\u0600-\u06FF])اجرا\s+(?:شد|شده|گردید|کرد|کردند)(?![\u0600-\u06FF])|اجرای\s+حکم\s+اعدام\s+(?:گروهی\s+)?|اعدام‌(?:شدگان|شده)"),
+    ("at_risk?", r"به\s+زندان\s+\S+(?:\s+\S+)?\s+منتقل\s+(?:شد|شدند|شده)"),
 ]
+
+
+_DEATH_CONTEXT = re.compile(r"sentenced to death|death row|death sentence|محکوم\s+به\s+اعدام|به\s+اعدام\s+محکوم|اجرای\s+حکم", re.I)
 
 
 def _compile(rules):
@@ -81,5 +87,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None,
                 continue
             if any(m.start() < t.end and t.start < m.end() for t in found):
                 continue
+            if status.endswith("?"):  # transfer to a prison: only for people facing death
+                if not _DEATH_CONTEXT.search(text, start, end):
+                    continue
+                status = status[:-1]
             found.append(Trigger(status, m.start(), m.end(), m.group()))
     return sorted(found, key=lambda t: t.start)
