@@ -85,7 +85,8 @@ def find_places(text: str) -> list[PlaceMention]:
         scan = None
     if scan is not None:
         try:
-            return [_place_from_shared(m) for m in scan(text)]
+            return [_place_from_shared(m) for m in scan(text)
+                    if getattr(m, "kind", None) in ("prison", "city", "province")]
         except Exception:  # noqa: BLE001
             pass
     from vigil.core.extract.fallback_places import scan as fallback
@@ -94,8 +95,11 @@ def find_places(text: str) -> list[PlaceMention]:
 
 def _place_from_shared(m) -> PlaceMention:
     entry = m.entry
-    name = (getattr(entry, "canonical", None) or getattr(entry, "name", None)
-            or getattr(entry, "canonical_en", None) or str(entry))
+    values = {}
+    for key in ("name", "city", "province"):
+        v = getattr(entry, key, None)
+        values[key] = v() if callable(v) else v
     start, end = m.span
-    return PlaceMention(m.kind, name, getattr(entry, "city", None),
-                        getattr(entry, "province", None), start, end)
+    city = values["city"] if m.kind != "province" else None
+    return PlaceMention(m.kind, values["name"] or str(entry), city,
+                        values["province"], start, end)

@@ -17,13 +17,14 @@ class DocContext:
     sentences: list[Sentence]
     dates: list[DateMention]
     places: list[PlaceMention]
+    original: str = ""
 
     @classmethod
     def build(cls, text: str, published: str | None, language: str) -> "DocContext":
         prepared = adapters.prepare(text)
         dates = _drop_weekday_before_date(adapters.find_dates(prepared, published), prepared)
         places = adapters.find_places(prepared)
-        ctx = cls(prepared, published, language, sentences(prepared), dates, places)
+        ctx = cls(prepared, published, language, sentences(prepared), dates, places, text)
         ctx._starts = [s.start for s in ctx.sentences]
         return ctx
 
