@@ -1,0 +1,168 @@
+"""Tests of the synthetic data generator (vigil.core.synth)."""
+import collections
+import datetime as dt
+import json
+import re
+import time
+
+import jdatetime
+import pytest
+
+from vigil.core.synth import (MENTION_FIELDS, generate_mentions, generate_reports,
+                              generate_world, persons_of, write_corpus)
+from vigil.core.synth import tables as T
+
+STATUSES = {"executed", "sentenced", "upheld", "at_risk", "halted", "commuted", "forgiven"}
+CHARGES = {c for c, _ in T.CHARGES}
+PRISONS = {p[0] for p in T.PRISONS}
+FA_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان",
+             "آذر", "دی", "بهمن", "اسفند")
+FA_DATE = re.compile(r"([۰-۹]{1,2}) (" + "|".join(FA_MONTHS) + r")(?: ([۰-۹]{4}))?")
+TO_ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return list(generate_reports(600, seed=7))
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    return list(generate_mentions(20000, seed=5))
+
+
+def test_reports_are_deterministic():
+    a = list(generate_reports(40, seed=3, people=3000))
+    b = list(generate_reports(40, seed=3, people=3000))
+    c = list(generate_reports(40, seed=4, people=3000))
+    assert a == b
+    assert [d["text"] for d in a] != [d["text"] for d in c]
+
+
+def test_mentions_are_deterministic():
+    assert list(generate_mentions(3000, seed=2)) == list(generate_mentions(3000, seed=2))
+    assert list(generate_mentions(50, seed=2)) != list(generate_mentions(50, seed=3))
+
+
+def test_population_matches_its_design():
+    people = generate_world(20000, seed=1)
+    share = collections.Counter(p.sex for p in people)["f"] / len(people)
+    afghan = sum(p.nationality == "AF" for p in people) / len(people)
+    assert 0.03 < share < 0.05 and 0.08 < afghan < 0.12
+    for p in people:
+        days = [d for _, d in p.events]
+        assert days == sorted(days) and p.events[0][0] == "sentenced"
+        assert all(dt.date(2015, 1, 1) <= dt.date(2015, 1, 1) + dt.timedelta(d)
+                   <= dt.date(2025, 12, 31) for d in days)
+        assert not ({"executed", "forgiven"} <= {s for s, _ in p.events})
+    names = collections.Counter(p.canonical_name for p in people)
+    assert names.most_common(1)[0][1] > 50        # common names repeat
+    assert generate_world(5, seed=1) == people[:5]
+
+
+def test_both_languages_and_all_kinds(reports):
+    langs = collections.Counter(d["language"] for d in reports)
+    assert langs["en"] > 100 and langs["fa"] > 100
+    truth = [d["truth"] for d in reports]
+    assert sum(bool(t["groups"]) for t in truth) > 20
+    assert sum(bool(t["campaigns"]) for t in truth) > 10
+    assert sum(bool(t["claims"]) for t in truth) > 20
+    assert {c["status"] for t in truth for c in t["cases"]} == STATUSES
+
+
+def test_truth_is_in_the_text(reports):
+    for d in reports:
+        t = d["truth"]
+        assert t["id"] == d["id"]
+        for c in t["cases"]:
+            assert c["name"] in d["text"], (d["id"], c["name"])
+            assert c["status"] in STATUSES and set(c["charges"]) <= CHARGES
+            assert c["prison"] is None or c["prison"] in PRISONS
+            if c["age"] is not None:
+                age = str(c["age"]) if d["language"] == "en" else str(c["age"]).translate(
+                    str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+                assert age in d["text"]
+        for claim in t["claims"]:
+            assert claim["text"] in d["text"]
+
+
+def _jalali_dates(text: str, published: dt.date) -> set:
+    out = set()
+    pub_year = jdatetime.date.fromgregorian(date=published).year
+    for day, month, year in FA_DATE.findall(text):
+        y = int(year.translate(TO_ASCII)) if year else pub_year
+        g = jdatetime.date(y, FA_MONTHS.index(month) + 1, int(day.translate(TO_ASCII))).togregorian()
+        if not year and g > published:
+            g = jdatetime.date(y - 1, FA_MONTHS.index(month) + 1,
+                               int(day.translate(TO_ASCII))).togregorian()
+        out.add(g.isoformat())
+    return out
+
+
+def test_persian_jalali_dates_convert_to_truth(reports):
+    checked = 0
+    for d in reports:
+        if d["language"] != "fa":
+            continue
+        found = _jalali_dates(d["text"], dt.date.fromisoformat(d["published"]))
+        dated = [c["date"] for c in d["truth"]["cases"] if c["date"] and len(c["date"]) == 10]
+        dated += [g["date"] for g in d["truth"]["groups"] if g["date"] and len(g["date"]) == 10]
+        for date in dated:
+            assert date in found, (d["id"], date, d["text"])
+            checked += 1
+    assert checked > 100
+
+
+def test_english_dates_are_stated(reports):
+    for d in reports:
+        if d["language"] != "en":
+            continue
+        for c in d["truth"]["cases"]:
+            if c["date"] and len(c["date"]) == 10:
+                day = dt.date.fromisoformat(c["date"])
+                cues = [day.strftime("%A"), f"{day.day} {day:%B}", f"{day:%B} {day.day}", "yesterday"]
+                assert any(cue in d["text"] for cue in cues), (d["id"], c["date"])
+
+
+def test_reports_duplicate_events_with_spelling_variation(reports):
+    persons = persons_of([d["truth"] for d in reports])
+    assert len(persons) > 50
+    publishers = {d["id"]: d["publisher"] for d in reports}
+    multi_source = [p for p in persons if len({publishers[m["doc"]] for m in p["mentions"]}) > 1]
+    varied = [p for p in persons if len({m["name"] for m in p["mentions"]}) > 1]
+    assert len(multi_source) > 30 and len(varied) > 20
+
+
+def test_mentions_fields_duplication_and_variation(mentions):
+    assert all(set(m) == set(MENTION_FIELDS) for m in mentions[:100])
+    by_event = collections.defaultdict(set)
+    spellings = collections.defaultdict(set)
+    for m in mentions:
+        by_event[(m["true_person"], m["true_status"])].add(m["source"])
+        if m["name_script"] == "latin":
+            spellings[m["true_person"]].add(m["name"])
+    assert sum(len(s) > 1 for s in by_event.values()) > 1000
+    assert sum(len(s) > 1 for s in spellings.values()) > 500
+    assert {m["independence_group"] for m in mentions} == {"official", "A", "B", "media"}
+    assert {m["name_script"] for m in mentions} == {"latin", "fa"}
+    errors = collections.Counter(e for m in mentions for e in m["noise"])
+    assert errors["age_off"] and errors["date_off"] and errors["status_conflict"]
+
+
+def test_mentions_are_fast():
+    start = time.perf_counter()
+    n = sum(1 for _ in generate_mentions(10000, seed=9))
+    assert n == 10000 and time.perf_counter() - start < 5
+
+
+def test_write_corpus(tmp_path):
+    counts = write_corpus(tmp_path, 60, seed=2)
+    docs = [json.loads(line) for line in open(tmp_path / "docs.jsonl", encoding="utf-8")]
+    truth = [json.loads(line) for line in open(tmp_path / "truth.jsonl", encoding="utf-8")]
+    assert counts["reports"] == len(docs) == len(truth) == 60
+    assert counts["txt"] + counts["html"] == 60 and counts["html"] > 0
+    for doc in docs:
+        files = list(tmp_path.glob(f"{doc['id']}.*"))
+        assert len(files) == 1
+        body = files[0].read_text(encoding="utf-8")
+        assert doc["text"].split("\n\n")[0][:40] in body.replace("&#x27;", "'").replace("&quot;", '"')
