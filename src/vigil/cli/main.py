@@ -12,7 +12,7 @@ import sys
 
 import vigil
 
-COMMANDS = ("init", "serve", "demo", "export", "extract", "ingest", "import_list", "verify",
+COMMANDS = ("init", "serve", "demo", "export", "extract", "ingest", "watch_feeds", "import_list", "verify",
             "estimate", "link", "stats", "check")
 
 

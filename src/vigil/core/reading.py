@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from vigil.core.text import detect_language
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+MAX_PDF_PAGES = 500
 
 
 class UnreadableDocument(ValueError):
@@ -21,33 +22,78 @@ class ReadText:
 
 
 def media_type_of(name: str, content: bytes) -> str:
+    """Guess the media type from the name and the first bytes."""
     lowered = name.lower()
     head = content[:512].lstrip().lower()
+    if content.startswith(b"%PDF-") or lowered.endswith(".pdf"):
+        return "application/pdf"
+    if lowered.endswith(".eml"):
+        return "message/rfc822"
     if lowered.endswith((".html", ".htm", ".xhtml")) or head.startswith((b"<!doctype html", b"<html")):
         return "text/html"
     return "text/plain"
 
 
 def decode(content: bytes, origin: str) -> str:
-    for encoding in ("utf-8-sig", "utf-16") if content[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError as exc:
-            error = exc
-    raise UnreadableDocument(f"{origin}: not valid UTF-8 text at byte {error.start}")
+    """UTF-8 (BOM allowed) or BOM-marked UTF-16; anything else is a clear error."""
+    encoding = "utf-16" if content[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    try:
+        return content.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableDocument(f"{origin}: not valid {encoding} text at byte {exc.start}") from exc
 
 
 def read_text(content: bytes, origin: str, media_type: str | None = None) -> ReadText:
     """Decode ``content`` and, for HTML, extract the main text and title (trafilatura)."""
     media_type = media_type or media_type_of(origin, content)
-    raw = decode(content, origin)
-    title = ""
-    if media_type in HTML_TYPES:
-        import trafilatura
-
-        text = trafilatura.extract(raw, include_comments=False, include_tables=True) or ""
-        meta = trafilatura.extract_metadata(raw)
-        title = (meta.title if meta else "") or ""
-    else:
-        text = raw
+    reader = {"application/pdf": _pdf_text, "message/rfc822": _email_text}.get(media_type)
+    if reader is None:
+        reader = _html_text if media_type in HTML_TYPES else _plain_text
+    text, title = reader(content, origin)
     return ReadText(text=text.strip(), title=title, language=detect_language(text), media_type=media_type)
+
+
+def _plain_text(content: bytes, origin: str) -> tuple[str, str]:
+    return decode(content, origin), ""
+
+
+def _html_text(content: bytes, origin: str) -> tuple[str, str]:
+    """Main text and title of an HTML page (trafilatura); scripts and markup are dropped."""
+    import trafilatura
+
+    raw = decode(content, origin)
+    text = trafilatura.extract(raw, include_comments=False, include_tables=True) or ""
+    meta = trafilatura.extract_metadata(raw)
+    return text, (meta.title if meta else "") or ""
+
+
+def _pdf_text(content: bytes, origin: str) -> tuple[str, str]:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(content))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise UnreadableDocument(f"{origin}: PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})")
+        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        title = (reader.metadata.title if reader.metadata else "") or ""
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise UnreadableDocument(f"{origin}: unreadable PDF ({exc})") from exc
+    return text, str(title)
+
+
+def _email_text(content: bytes, origin: str) -> tuple[str, str]:
+    """Subject and body of an e-mail; an HTML-only body goes through the HTML reader."""
+    from email import policy
+    from email.parser import BytesParser
+
+    message = BytesParser(policy=policy.default).parsebytes(content)
+    body = message.get_body(preferencelist=("plain", "html"))
+    if body is None:
+        return "", str(message.get("subject", ""))
+    payload = body.get_content()
+    if body.get_content_type() == "text/html":
+        payload, _ = _html_text(payload.encode("utf-8"), origin)
+    return payload, str(message.get("subject", ""))

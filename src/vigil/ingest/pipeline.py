@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import transaction
 
 from vigil.ingest.extraction import run_extractor
-from vigil.ingest.reading import read_text
+from vigil.core.reading import read_text
 from vigil.records import actions
 from vigil.records.actions import Actor
 from vigil.records.models import Document, Source
@@ -21,10 +21,11 @@ class IngestResult:
 
 
 def ingest_bytes(content: bytes, *, source: Source, actor: Actor, origin_url: str = "", origin_path: str = "",
-                 published: str | None = None, title: str = "", extract: bool = True) -> IngestResult:
+                 published: str | None = None, title: str = "", extract: bool = True,
+                 media_type: str | None = None) -> IngestResult:
     """Capture one report and extract its mentions; the same bytes twice give one document."""
     origin = origin_url or origin_path or "<bytes>"
-    read = read_text(content, origin)
+    read = read_text(content, origin, media_type)
     document, created = actions.capture_document(
         content, source=source, actor=actor, text=read.text, origin_url=origin_url, origin_path=origin_path,
         title=title or read.title, language=read.language, published=published or "", media_type=read.media_type)

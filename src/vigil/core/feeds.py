@@ -1,0 +1,47 @@
+"""RSS and Atom feeds: the items of a feed as plain data."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+MAX_ITEMS = 10_000
+
+
+class FeedError(Exception):
+    """The bytes are not a readable feed."""
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    id: str
+    link: str
+    title: str
+    published: str | None  # YYYY-MM-DD
+    content: str
+
+
+def parse_feed(content: bytes, origin: str, max_items: int = MAX_ITEMS) -> list[FeedItem]:
+    """Items of an RSS/Atom feed, at most ``max_items`` (the newest first, as the feed lists them)."""
+    import feedparser
+
+    parsed = feedparser.parse(content)
+    if parsed.bozo and not parsed.entries:
+        raise FeedError(f"{origin}: not a readable feed ({parsed.get('bozo_exception')})")
+    return [_item(entry) for entry in parsed.entries[:max_items]]
+
+
+def _item(entry) -> FeedItem:
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    content = ""
+    if entry.get("content"):
+        content = entry["content"][0].get("value", "")
+    content = content or entry.get("summary", "")
+    link = entry.get("link", "")
+    return FeedItem(id=entry.get("id") or link or entry.get("title", ""), link=link,
+                    title=entry.get("title", ""), published=time.strftime("%Y-%m-%d", when) if when else None,
+                    content=content)
+
+
+def looks_like_feed(content: bytes) -> bool:
+    head = content[:1024].lstrip().lower()
+    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head) or head.startswith((b"<rss", b"<feed"))
