@@ -7,11 +7,14 @@ field's vocabulary or a missing required value still comes out, carrying
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from .errors import RowError
 from .mapping import FieldSpec, Mapping, _vocab
 from .readers import RawRecord
+
+_SURROGATE = re.compile("[\udc80-\udcff]")  # bytes kept by errors="surrogateescape"
 
 
 @dataclass
@@ -120,8 +123,10 @@ def _skip_reason(values: dict[str, str], mapping: Mapping) -> str | None:
 def _undecodable(record: RawRecord, mapping: Mapping, file: str) -> list[RowError]:
     """Cells holding bytes that were not valid text in the mapping's encoding."""
     bad = []
+    if not _SURROGATE.search("".join(record.values.values())):
+        return bad
     for column, text in record.values.items():
-        if any("\udc80" <= ch <= "\udcff" for ch in text):
+        if _SURROGATE.search(text):
             raw = bytes(ord(ch) - 0xDC00 for ch in text if "\udc80" <= ch <= "\udcff")
             bad.append(RowError(file, record.line, None, None,
                                 f"column {column!r} holds bytes that are not {mapping.encoding}: {raw[:16]!r}"))

@@ -18,11 +18,11 @@ class Template:
 
     text: str
     parts: tuple[str | tuple[str], ...]
+    columns: tuple[str, ...] = ()  # the column names referred to, in order of appearance
 
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The column names the template refers to, in order of appearance."""
-        return tuple(p[0] for p in self.parts if isinstance(p, tuple))
+    def __post_init__(self) -> None:
+        cols = tuple(p[0] for p in self.parts if isinstance(p, tuple))
+        object.__setattr__(self, "columns", cols)
 
     @property
     def is_constant(self) -> bool:
@@ -34,9 +34,10 @@ class Template:
         Missing columns count as empty. The result is trimmed at both ends; inner
         spacing of the cells themselves is kept as written.
         """
-        if not self.is_constant and not any(
-            (values.get(c) or "").strip() for c in self.columns
-        ):
+        if len(self.parts) == 1:
+            part = self.parts[0]
+            return part.strip() if isinstance(part, str) else (values.get(part[0]) or "").strip()
+        if self.columns and not any((values.get(c) or "").strip() for c in self.columns):
             return ""
         out = [p if isinstance(p, str) else (values.get(p[0]) or "").strip() for p in self.parts]
         return "".join(out).strip()
