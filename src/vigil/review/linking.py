@@ -1,28 +1,77 @@
-"""Grouping case mentions into persons.
+"""Linking case mentions into persons with the core engine, under human decisions.
 
-Uses the Splink engine of :mod:`vigil.core.link` when it is available and falls back to
-grouping by the cross-script name key. Human decisions (LinkDecision rows that are not
-automatic) are passed to the engine as fixed must-link / cannot-link constraints.
+Human decisions (LinkDecision rows that are not automatic and not superseded) are passed
+to :func:`vigil.core.link.link` as fixed constraints, so no automatic run undoes them.
+Pairs in the review band become open ReviewPairs.
 """
 from __future__ import annotations
 
+from django.db import transaction
+
 from vigil.records import actions
 from vigil.records.actions import Actor
-from vigil.records.models import Mention
+from vigil.records.models import LinkDecision, Mention
 from vigil.records.naming import name_key
+from vigil.review.models import ReviewPair
+
+THRESHOLD = 0.9
+REVIEW_BAND = (0.3, 0.9)
+MIN_FOR_SPLINK = 50
 
 
 def case_mentions():
-    return Mention.objects.filter(kind="case").exclude(state="rejected").select_related("source", "document")
+    return Mention.objects.filter(kind="case").exclude(state="rejected").select_related("source")
+
+
+def link_record(mention: Mention) -> dict:
+    """A mention in the shape of vigil.core.link.records."""
+    data = mention.data
+    return {"mention_id": str(mention.pk), "source": mention.source.name,
+            "independence_group": mention.source.group, "name": data.get("name") or "",
+            "father": data.get("father") or data.get("father_name"), "date": data.get("date"),
+            "prison": data.get("prison"), "city": data.get("city"), "province": data.get("province"),
+            "age": data.get("age"), "charges": data.get("charges") or [], "nationality": data.get("nationality"),
+            "sex": data.get("sex"), "status": data.get("status")}
+
+
+def human_decisions() -> list[tuple[str, str, str]]:
+    rows = LinkDecision.objects.filter(automatic=False, superseded=False)
+    return [(str(d.mention_a_id), str(d.mention_b_id), d.decision) for d in rows]
 
 
 def clusters_by_name_key(mentions) -> dict[int, str]:
-    """Fallback linkage: same cross-script name key = same person."""
+    """Fallback for tiny collections: same cross-script name key = same person."""
     return {m.pk: name_key(m.data.get("name") or f"mention-{m.pk}") for m in mentions}
 
 
-def link_all(actor: Actor) -> dict:
-    """Link every case mention into persons and rebuild their cases; return counts."""
+def link_all(actor: Actor, *, threshold: float = THRESHOLD) -> dict:
+    """Link every case mention into persons, rebuild their cases and refresh the review queue."""
     mentions = list(case_mentions())
-    clusters = clusters_by_name_key(mentions)
-    return actions.apply_clusters(clusters, actor)
+    if len(mentions) < MIN_FOR_SPLINK:
+        return actions.apply_clusters(_with_decisions(clusters_by_name_key(mentions)), actor)
+    from vigil.core.link import link
+
+    result = link([link_record(m) for m in mentions], threshold=threshold, review_band=REVIEW_BAND,
+                  fixed=human_decisions())
+    clusters = {int(mid): person for mid, person in result.clusters.items()}
+    with transaction.atomic():
+        counts = actions.apply_clusters(clusters, actor)
+        counts["review"] = _refresh_queue(result.review)
+    return counts
+
+
+def _with_decisions(clusters: dict[int, str]) -> dict[int, str]:
+    """Apply must-link decisions to fallback clusters (cannot-link is honoured by the engine path)."""
+    for a, b, kind in human_decisions():
+        if kind == "must_link" and int(a) in clusters and int(b) in clusters:
+            old, new = clusters[int(b)], clusters[int(a)]
+            clusters.update({k: new for k, v in clusters.items() if v == old})
+    return clusters
+
+
+def _refresh_queue(review) -> int:
+    ReviewPair.objects.filter(open=True).delete()
+    pairs = [ReviewPair(mention_a_id=min(int(a), int(b)), mention_b_id=max(int(a), int(b)), probability=float(p))
+             for a, b, p in zip(review["mention_id_l"], review["mention_id_r"], review["match_probability"])]
+    ReviewPair.objects.bulk_create(pairs, ignore_conflicts=True)
+    return len(pairs)
