@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "vigil.ingest",
     "vigil.review",
     "vigil.publish",
+    "vigil.statistics",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ from vigil.records.actions.documents import capture_document, record_custody
 from vigil.records.actions.mentions import add_extraction, add_list_row
 from vigil.records.actions.persons import apply_clusters, publish_person
 from vigil.records.actions.sources import ensure_source
+from vigil.records.actions.snapshots import take_snapshot
 
 __all__ = [
     "Actor", "audit", "capture_document", "record_custody", "add_extraction", "add_list_row",

@@ -1,0 +1,1 @@
+"""Statistics from the case database: figures with their method, and versioned snapshots."""
