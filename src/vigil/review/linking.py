@@ -61,11 +61,16 @@ def link_all(actor: Actor, *, threshold: float = THRESHOLD) -> dict:
 
 
 def _with_decisions(clusters: dict[int, str]) -> dict[int, str]:
-    """Apply must-link decisions to fallback clusters (cannot-link is honoured by the engine path)."""
+    """Apply human decisions to fallback clusters: must-link joins, cannot-link separates."""
     for a, b, kind in human_decisions():
-        if kind == "must_link" and int(a) in clusters and int(b) in clusters:
-            old, new = clusters[int(b)], clusters[int(a)]
+        a, b = int(a), int(b)
+        if a not in clusters or b not in clusters:
+            continue
+        if kind == "must_link":
+            old, new = clusters[b], clusters[a]
             clusters.update({k: new for k, v in clusters.items() if v == old})
+        elif clusters[a] == clusters[b]:
+            clusters[b] = f"{clusters[b]}#apart-from-{a}"
     return clusters
 
 
