@@ -168,9 +168,10 @@ class CaseBuilder:
                         out.append(NameMention(p.name, s, e))
         return sorted(out, key=lambda n: n.start)
 
-    def sentence(self, idx: int, start: int, end: int) -> None:
+    def sentence(self, idx: int, start: int, end: int, triggers: list[Trigger] | None = None) -> None:
         names = self.names(start, end)
-        triggers = find_triggers(self.text, start, end, self.language)
+        if triggers is None:
+            triggers = find_triggers(self.text, start, end, self.language)
         if not names:
             self._backref(idx, start, end, triggers)
             return

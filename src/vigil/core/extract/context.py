@@ -26,7 +26,16 @@ class DocContext:
         places = adapters.find_places(prepared)
         ctx = cls(prepared, published, language, sentences(prepared), dates, places, text)
         ctx._starts = [s.start for s in ctx.sentences]
+        ctx._triggers = {}
         return ctx
+
+    def triggers(self, idx: int):
+        """Status triggers of sentence ``idx`` (computed once)."""
+        if idx not in self._triggers:
+            from vigil.core.extract.status import find_triggers
+            s = self.sentences[idx]
+            self._triggers[idx] = find_triggers(self.text, s.start, s.end, self.language)
+        return self._triggers[idx]
 
     def sentence_of(self, offset: int) -> Sentence:
         i = max(0, bisect_right(self._starts, offset) - 1)
@@ -61,14 +70,12 @@ class DocContext:
 
     def _context_sentences(self, idx: int, status: str):
         """Earlier sentences of the same or previous paragraph with a trigger of ``status``."""
-        from vigil.core.extract.status import find_triggers
         para = self.sentences[idx].para
         for j in range(idx - 1, max(-1, idx - 6), -1):
             s = self.sentences[j]
             if s.para < para - 1:
                 break
-            trigs = [t for t in find_triggers(self.text, s.start, s.end, self.language)
-                     if t.status == status]
+            trigs = [t for t in self.triggers(j) if t.status == status]
             if trigs:
                 yield j, trigs[0]
 

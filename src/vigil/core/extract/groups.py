@@ -10,7 +10,6 @@ import re
 
 from vigil.core.extract import attributes
 from vigil.core.extract.numbers import EN_NUMBER, FA_NUMBER, value
-from vigil.core.extract.status import find_triggers
 
 _EN_COUNT = re.compile(
     rf"\b(?:(at least|more than|over|some|another)\s+)?({EN_NUMBER}|a|an)\s+(?:more\s+|other\s+|[A-Za-z-]+\s+){{0,3}}?"
@@ -42,7 +41,7 @@ def find_groups(ctx, persons) -> list[dict]:
     for s in ctx.sentences:
         if _PERIOD.search(s.text):
             continue
-        triggers = find_triggers(ctx.text, s.start, s.end, ctx.language)
+        triggers = ctx.triggers(s.index)
         if not triggers:
             continue
         for n, m in _counts(ctx, s):

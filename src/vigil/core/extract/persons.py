@@ -216,7 +216,7 @@ def _fa_cued(text: str, start: int, end: int) -> list[NameMention]:
         s = start + m.end()
         words = []
         for w in _fa_words(text, s, min(end, s + 120)):
-            if w[0] in _STOP_FA - {"و"} or w[0].startswith(("اعدام", "به")):
+            if w[0] in _STOP_FA - {"و"} or w[0] == "به" or w[0].startswith("اعدام"):
                 break
             if words and text[words[-1][2]:w[1]].strip() not in ("", "،", ","):
                 break
