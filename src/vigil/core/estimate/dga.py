@@ -155,9 +155,10 @@ def bma(table: CaptureTable, n_missing: Sequence[int] | None = None, delta: floa
         graphs: list[Graph] | None = None) -> BMAResult:
     """Joint posterior over decomposable graphs and N on a grid of unobserved counts.
 
-    By default the grid ``0 .. M`` grows from ``M = 4 n`` (doubling, up to ``256 n``)
-    until the averaged posterior at ``M`` is negligible; ``tail_mass`` in the summary
-    reports what is left at the end of the grid.
+    By default the grid ``0 .. M`` grows from ``M = 4 n`` (by fourfold steps, up to
+    ``256 n``) until ``M`` times the averaged posterior at ``M`` is below 1e-4, a bound on
+    the order of the mass left beyond the grid; ``tail_mass`` in the summary reports the
+    posterior at the last grid point.
     """
     if not 3 <= table.k <= 5:
         raise ValueError("dga supports 3 to 5 lists")
@@ -167,7 +168,7 @@ def bma(table: CaptureTable, n_missing: Sequence[int] | None = None, delta: floa
     top = 4 * table.observed
     while True:
         res = _bma_grid(table, np.arange(top + 1), delta, log_prior, graphs)
-        if res.averaged[-1] < 1e-9 * res.averaged.max() or top >= 256 * table.observed:
+        if res.averaged[-1] * top < 1e-4 or top >= 256 * table.observed:
             return res
         top *= 4
 

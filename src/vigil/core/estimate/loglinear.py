@@ -208,16 +208,24 @@ def _profile_fn(table, interactions, extra):
     cache = {"start": None}
 
     def f(n0: float) -> float:
-        ll, params = profile_loglik(table, n0, interactions, extra, cache["start"])
-        cache["start"] = params
-        return ll
+        for start in (cache["start"], None):
+            try:
+                ll, params = profile_loglik(table, n0, interactions, extra, start)
+            except (ValueError, np.linalg.LinAlgError):
+                continue
+            if np.isfinite(ll):
+                cache["start"] = params
+                return ll
+        return -np.inf
     return f
 
 
 def _lower_root(f, cut: float, n0_hat: float) -> float:
-    if f(0.0) >= cut:
+    """Lower end of the interval; the likelihood at n0 = 0 is taken as its limit."""
+    tiny = min(1e-6, n0_hat / 2)
+    if f(tiny) >= cut:
         return 0.0
-    return optimize.brentq(lambda x: f(x) - cut, 0.0, n0_hat, xtol=1e-6)
+    return optimize.brentq(lambda x: f(x) - cut, tiny, n0_hat, xtol=1e-6)
 
 
 def _upper_root(f, cut: float, n0_hat: float) -> float:
