@@ -1,9 +1,12 @@
 """Tests of the synthetic data generator (vigil.core.synth)."""
 import collections
+import csv
 import datetime as dt
+import html
 import json
 import re
 import time
+from pathlib import Path
 
 import jdatetime
 import pytest
@@ -166,3 +169,68 @@ def test_write_corpus(tmp_path):
         assert len(files) == 1
         body = files[0].read_text(encoding="utf-8")
         assert doc["text"].split("\n\n")[0][:40] in body.replace("&#x27;", "'").replace("&quot;", '"')
+
+
+# ---------------------------------------------------------------- bundled sample data
+SAMPLE = Path(__file__).resolve().parents[2] / "src" / "vigil" / "sample"
+
+
+def _sample_text(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".html":
+        text = re.sub(r"<footer>.*?</footer>|<nav>.*?</nav>|<head>.*?</head>", " ", text, flags=re.S)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    return text
+
+
+def test_sample_reports_are_described_and_short():
+    meta = json.loads((SAMPLE / "reports" / "sources.json").read_text(encoding="utf-8"))
+    files = {p.name for p in (SAMPLE / "reports").iterdir()} - {"README.md", "sources.json", "gold.jsonl"}
+    assert {m["file"] for m in meta} == files and 12 <= len(files) <= 20
+    langs = collections.Counter(m["language"] for m in meta)
+    assert langs["en"] >= 5 and langs["fa"] >= 5
+    assert sum(f.endswith(".html") for f in files) >= 3
+    for m in meta:
+        assert m["publisher"].startswith("Sample Monitor") and m["url"] is None
+        text = _sample_text(SAMPLE / "reports" / m["file"])
+        assert 80 <= len(text.split()) <= 250, m["file"]
+        assert bool(re.search("[\u0600-\u06ff]{3}", text)) == (m["language"] == "fa")
+        dt.date.fromisoformat(m["published"])
+
+
+def test_sample_gold_matches_the_texts():
+    meta = {m["id"]: m for m in json.loads((SAMPLE / "reports" / "sources.json").read_text("utf-8"))}
+    gold = [json.loads(line) for line in open(SAMPLE / "reports" / "gold.jsonl", encoding="utf-8")]
+    assert {g["id"] for g in gold} == set(meta)
+    gazetteer = pytest.importorskip("vigil.core.gazetteer")
+    prisons = {p.name for p in gazetteer.prisons()}
+    for g in gold:
+        m = meta[g["id"]]
+        text = _sample_text(SAMPLE / "reports" / m["file"])
+        for c in g["cases"]:
+            assert c["name"] in text and c["status"] in STATUSES
+            assert c["prison"] is None or c["prison"] in prisons
+            if m["language"] == "fa" and c["date"] and len(c["date"]) == 10:
+                assert c["date"] in _jalali_dates(text, dt.date.fromisoformat(m["published"]))
+        for claim in g["claims"]:
+            assert claim["text"] in text
+        for camp in g["campaigns"]:
+            assert set(camp["prisons"]) <= prisons
+
+
+def test_synthetic_prisons_are_in_the_gazetteer():
+    gazetteer = pytest.importorskip("vigil.core.gazetteer")
+    known = {p.name: (p.city, p.province) for p in gazetteer.prisons()}
+    for name, _, city, province, _ in T.PRISONS:
+        assert known.get(name) == (city, province), name
+
+
+def test_sample_list_is_reproducible_and_importable():
+    from vigil.core.synth.lists import COLUMNS, list_rows
+    with open(SAMPLE / "lists" / "sample-list.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows == list_rows(30, seed=11) and tuple(rows[0]) == COLUMNS
+    tabular = pytest.importorskip("vigil.core.tabular")
+    plan = tabular.plan_import(SAMPLE / "lists" / "sample-list.csv", SAMPLE / "lists" / "sample-list.toml")
+    assert len(plan.create) == 30 and not plan.errors
+    assert {r.fields["status"] for r in plan.create} <= STATUSES

@@ -286,7 +286,8 @@ def _doc(ctx: Ctx, doc_id: str) -> dict:
     html = ctx.rnd.random() < ctx.src.html
     return {"id": doc_id, "language": ctx.lang, "published": ctx.published.isoformat(),
             "url": None, "publisher": ctx.src.name, "title": ctx.title, "text": ctx.text,
-            "format": "html" if html else "txt", "truth": ctx.truth(doc_id)}
+            "format": "html" if html else "txt", "source_kind": ctx.src.kind,
+            "independence_group": ctx.src.group, "truth": ctx.truth(doc_id)}
 
 
 def generate_reports(n: int, seed: int = 0, people: int | None = None) -> Iterator[dict]:

@@ -195,7 +195,7 @@ PRISONS = [
     ("Minab Prison", "زندان میناب", "Minab", "Hormozgan", 1),
     ("Arak Central Prison", "زندان مرکزی اراک", "Arak", "Markazi", 2),
     ("Zanjan Central Prison", "زندان مرکزی زنجان", "Zanjan", "Zanjan", 1),
-    ("Qazvin Central Prison", "زندان مرکزی قزوین", "Qazvin", "Qazvin", 2),
+    ("Choobindar Prison", "زندان چوبیندر", "Qazvin", "Qazvin", 2),
 ]
 
 CITY_FA = {
