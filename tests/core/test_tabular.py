@@ -463,3 +463,12 @@ def test_xlsx_named_sheet(tmp_path):
     assert row.ok and row.record_id == "5"
     with pytest.raises(ReadError, match="no sheet 'x'; sheets: notes, list"):
         read_rows(tmp_path / "l.xlsx", _mapping(tmp_path, 'sheet = "x"\n' + BASIC))
+
+
+def test_crlf_and_header_row(tmp_path):
+    data = tmp_path / "l.csv"
+    data.write_bytes(b"\xef\xbb\xbfExported 2020\r\nId,First,Last,Date,Age\r\n1,A,B,1/1/2000,1\r\n"
+                     b"2,\"C\r\nX\",D,1/2/2000,2\r\n3,E,F,1/3/2000,3\r\n")
+    rows = list(read_rows(data, _mapping(tmp_path, "header_row = 2\n" + BASIC)))
+    assert [(r.line, r.record_id) for r in rows] == [(3, "1"), (4, "2"), (6, "3")]
+    assert rows[1].raw["First"] == "C\r\nX" and all(r.ok for r in rows)
