@@ -66,12 +66,12 @@ _SEYED = ("seyed", "seyyed", "sayyed", "sayed", "seyyid", "sayyid", "said", "sie
           "سید", "سيد")
 _SUFFIXES = ("jr", "sr", "ii", "iii", "iv", "junior", "senior")
 _PATRONYMIC = re.compile(
-    r"(?i)(?:,|\(|\s|^)\s*(?:(?:son|daughter|child)\s+of|s/o|d/o|"
+    r"(?i)(?:,|،|\(|\s|^)\s*(?:(?:son|daughter|child)\s+of|s/o|d/o|"
     r"(?:نام\s*پدر|فرزند|پسر|دختر)[\s:]+)\s*([^,()\n]+)\)?")
 
 
 def _word(w: str) -> str:
-    return w.strip(".,;:()[]«»\"'").casefold()
+    return w.strip(".,;:()[]«»\"'،؛").casefold()
 
 
 def split_name(raw: str) -> PersonName:
@@ -86,7 +86,7 @@ def split_name(raw: str) -> PersonName:
     if m:
         patronymic = m.group(1).strip()
         text = text[:m.start()] + text[m.end():]
-    words = [w for w in re.split(r"\s+", text.strip(" ,;")) if w.strip(".,;:()")]
+    words = [w for w in re.split(r"\s+", text.strip(" ,;،")) if w.strip(".,;:()،")]
     prefix: list[str] = []
     while len(words) > 1 and _word(words[0]) in (*_TITLES_EN, *_TITLES_FA):
         prefix.append(words.pop(0).strip(","))
@@ -95,7 +95,7 @@ def split_name(raw: str) -> PersonName:
     suffix: list[str] = []
     while len(words) > 1 and _word(words[-1]) in _SUFFIXES:
         suffix.insert(0, words.pop().strip(","))
-    words = [w.strip(",") for w in words]
+    words = [w.strip(",،؛;") for w in words]
     given, surname = _given_surname(words)
     return PersonName(raw, given, surname, " ".join(prefix), " ".join(suffix), patronymic,
                       script_of(raw))
@@ -105,6 +105,11 @@ _SURNAME_HEADS = frozenset({"mir", "al", "el", "abu", "ibn", "bin", "agha", "mol
                             "mir-", "میر", "آل", "ابو"})
 
 
+_SURNAME_TAILS = frozenset({"zehi", "zahi", "zadeh", "zade", "zada", "pour", "pur", "nejad",
+                            "nezhad", "zai", "far", "vand", "lou", "zehie", "زهی", "زاده",
+                            "پور", "نژاد", "زایی", "فر", "وند", "لو"})
+
+
 def _given_surname(words: list[str]) -> tuple[str, str]:
     """Last word is the surname (with a head word such as Mir or al- kept on it)."""
     if not words:
@@ -112,6 +117,8 @@ def _given_surname(words: list[str]) -> tuple[str, str]:
     if len(words) == 1:
         return words[0], ""
     cut = len(words) - 1
+    if cut > 1 and _word(words[cut]) in _SURNAME_TAILS:
+        cut -= 1  # 'Baloch Zehi', 'Hosseini Zadeh': a written-apart ending
     if cut > 1 and _word(words[cut - 1]) in _SURNAME_HEADS:
         cut -= 1
     return " ".join(words[:cut]), " ".join(words[cut:])
@@ -194,7 +201,8 @@ def _short_u(w: str) -> str:
     return "".join(out)
 
 
-_SPLIT = re.compile(r"[\s\-\u2010-\u2015_/.,;:()«»\"]+")
+_SPLIT = re.compile(r"[\s\-\u2010-\u2015_/.,;:()«»\"،؛]+")
+_LEADING_TITLES = frozenset(w.replace("\u200c", "") for w in (*_TITLES_EN, *_TITLES_FA))
 _DROP_WORDS = frozenset(("mr", "mrs", "ms", "miss", "dr", *_SUFFIXES,
                          "آقای", "خانم", "دکتر"))
 
@@ -206,11 +214,17 @@ def _word_key(word: str) -> str:
 
 
 def token_keys(name: str) -> list[str]:
-    """One key per word of ``name`` (honorifics Mr/Mrs/Dr/آقای/خانم and suffixes dropped).
+    """One key per word of ``name`` (leading titles, suffixes and a patronymic dropped).
 
     ``token_keys("Mohammad Hossein Beheshti")`` -> ``['mhmd', 'hsin', 'bhSti']``.
     """
-    words = [w for w in _SPLIT.split(name or "") if w]
+    text = name or ""
+    m = _PATRONYMIC.search(text)
+    if m and m.start() > 0:
+        text = text[:m.start()]  # "X, son of Y": Y is not part of X's name
+    words = [w for w in _SPLIT.split(text) if w]
+    while len(words) > 1 and _word(words[0]) in _LEADING_TITLES:
+        words.pop(0)  # Haj, Sheikh, Molavi before a name
     keys = [_word_key(w) for w in words if _word(w) not in _DROP_WORDS]
     return [k for k in keys if k]
 
@@ -262,12 +276,24 @@ def transliterate(fa: str) -> str:
 
 
 def _translit_word(word: str) -> str:
-    w = _fa_norm(word)
-    if not w:
-        return word
-    if not _FA_CHARS.search(w):
-        return w
-    return _capital(_translit_lex(w) or _translit_letters(w))
+    """One written word; parts joined by ZWNJ (حسین‌زاده, امانی‌نژاد) are run together."""
+    whole = _fa_norm(word)
+    if not whole or not _FA_CHARS.search(whole):
+        return whole or word
+    lex = _translit_lex(whole)
+    if lex:
+        return _capital(lex)
+    parts = [p for p in word.split("\u200c") if _fa_norm(p)]
+    latin = [_translit_lex(_fa_norm(p)) or _translit_ending(_fa_norm(p)) for p in parts]
+    return _capital("".join(latin).lower())
+
+
+def _translit_ending(w: str) -> str:
+    """Letter rules for a stem, table spelling for a known ending (-i, -pour, -zadeh)."""
+    for ending, latin in _ENDINGS:
+        if w.endswith(ending) and len(w) > len(ending) + 1 and ending != "ی":
+            return _translit_letters(w[:-len(ending)]) + latin
+    return _translit_letters(w)
 
 
 def _capital(s: str) -> str:
