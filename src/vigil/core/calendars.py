@@ -7,6 +7,7 @@ transliterations in lower case) so that parsers can build their patterns from on
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 import jdatetime
 
@@ -19,11 +20,13 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=8192)
 def to_gregorian(jy: int, jm: int, jd: int) -> date:
     """Gregorian date of Jalali ``jy/jm/jd``; raises ``ValueError`` if it does not exist."""
     return jdatetime.date(jy, jm, jd).togregorian()
 
 
+@lru_cache(maxsize=8192)
 def to_jalali(d: date) -> tuple[int, int, int]:
     """Jalali ``(year, month, day)`` of a Gregorian date."""
     j = jdatetime.date.fromgregorian(date=d)
@@ -132,18 +135,21 @@ def _key(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=8192)
 def jalali_month_number(word: str) -> int | None:
     """1-12 for a Jalali month word (Persian or Latin spelling, «ماه» suffix allowed)."""
     w = _key(word)
     return _JALALI_LOOKUP.get(w) or _JALALI_LOOKUP.get(w.replace(" ", "\u200c"))
 
 
+@lru_cache(maxsize=8192)
 def gregorian_month_number(word: str) -> int | None:
     """1-12 for a Gregorian month word (English name/abbreviation or Persian spelling)."""
     w = _key(word)
     return _GREGORIAN_LOOKUP.get(w)
 
 
+@lru_cache(maxsize=8192)
 def weekday_number(word: str) -> int | None:
     """Python weekday (Monday=0) for an English or Persian weekday word."""
     w = same_length(word).strip().lower().rstrip(".,")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .calendars import (
     GREGORIAN_MONTHS, JALALI_MONTHS, WEEKDAYS, iranian_year_range, jalali_month_range,
@@ -64,6 +65,7 @@ class _Pub:
     exact: bool
 
 
+@lru_cache(maxsize=4096)
 def _parse_published(published) -> _Pub | None:
     if published is None or published == "":
         return None
@@ -91,34 +93,44 @@ def _month_end(y: int, m: int) -> date:
 # ---------------------------------------------------------------------------- vocabulary
 
 def _alt(words) -> str:
-    """Regex alternation, longest first, spaces/ZWNJ interchangeable."""
+    """Regex alternation, longest first, spaces/ZWNJ interchangeable, lower case."""
     out = []
-    for w in sorted(set(words), key=len, reverse=True):
-        w = same_length(w)
+    for w in sorted({_lower(w) for w in words}, key=len, reverse=True):
         out.append(re.escape(w).replace(r"\ ", "[ \u200c]?").replace("\u200c", "[ \u200c]?"))
     return "(?:" + "|".join(out) + ")"
 
 
-_NB = r"(?<![\w\u200c])"            # no letter/ZWNJ before
-_NA = r"(?![\w])"                   # no letter after
+# Parsing runs on same_length(text) with ASCII upper case folded: offsets never move, and
+# patterns are compiled without IGNORECASE so that the regex engine can skip quickly to
+# positions where a pattern's first character occurs.  Every pattern therefore starts with
+# its mandatory core; optional words on the left (weekday, "on the morning of", «روز») are
+# found afterwards by the small *_BEFORE patterns, on a short window only.
+_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+
+
+def _lower(s: str) -> str:
+    """same_length() plus lower case, never changing the length."""
+    low = s.lower()
+    if len(low) != len(s):
+        low = s.translate(_LOWER)
+    return same_length(low)
+
+
 _EN_MONTHS_FULL = [en.lower() for _, en, _, _ in GREGORIAN_MONTHS]
 _EN_MONTHS_ABBR = [a for _, _, abbrs, _ in GREGORIAN_MONTHS for a in abbrs]
-_GM_EN = rf"(?:{_alt(_EN_MONTHS_FULL)}|{_alt(_EN_MONTHS_ABBR)}\.?)\b"
-_GM_EN_FULL = rf"{_alt(_EN_MONTHS_FULL)}\b"
-_GM_FA = _NB + _alt([w for _, _, _, fas in GREGORIAN_MONTHS for w in fas
-                     if w not in ("مه", "می", "مهٔ", "مئی")]) + _NA
-_GM_FA_MAY = _NB + _alt(["مه", "می", "مهٔ", "مئی"]) + _NA
+_GM_EN = _alt(_EN_MONTHS_FULL + _EN_MONTHS_ABBR) + r"\b\.?"
+_GM_EN_FULL = _alt(_EN_MONTHS_FULL) + r"\b"
+_GM_FA = _alt([w for _, _, _, fas in GREGORIAN_MONTHS for w in fas
+               if w not in ("مه", "می", "مهٔ", "مئی")]) + r"(?!\w)"
+_GM_FA_MAY = _alt(["مه", "می", "مهٔ", "مئی"]) + r"(?!\w)"
 _JM_FA_WORDS = [fa for _, fa, _, _ in JALALI_MONTHS] + ["امرداد", "شهرویور", "اسپند"]
-_JM_FA = _NB + _alt(_JM_FA_WORDS) + r"(?:[ \u200c]?ماه)?" + _NA
-_JM_FA_SAFE = _NB + _alt([w for w in _JM_FA_WORDS if w not in ("تیر", "مهر", "آذر", "دی", "بهمن")]) \
-    + r"(?:[ \u200c]?ماه)?" + _NA
-_JM_FA_SUFFIXED = _NB + _alt(_JM_FA_WORDS) + r"[ \u200c]?ماه" + _NA
-_JM_EN = r"\b" + _alt([v for _, _, en, vs in JALALI_MONTHS for v in (en.lower(),) + vs]) + r"\b"
-_WD_EN_FULL = r"\b" + _alt([en.lower() for _, en, _, _ in WEEKDAYS]) + r"\b"
-_WD_EN = rf"(?:{_alt([en.lower() for _, en, _, _ in WEEKDAYS])}|" \
-         rf"{_alt([a for _, _, abbrs, _ in WEEKDAYS for a in abbrs])}\.?)\b"
-_WD_FA = _NB + _alt([w for _, _, _, fas in WEEKDAYS for w in fas]) + \
-    r"(?![\w]|\u200c?ها)"
+_JM_RISKY = ("تیر", "مهر", "آذر", "دی", "بهمن")
+_JM_FA = _alt(_JM_FA_WORDS) + r"(?:[ \u200c]?ماه)?(?!\w)"
+_JM_EN = _alt([v for _, _, en, vs in JALALI_MONTHS for v in (en.lower(),) + vs]) + r"\b"
+_WD_EN_FULL = _alt([en.lower() for _, en, _, _ in WEEKDAYS]) + r"\b"
+_WD_EN = _alt([en.lower() for _, en, _, _ in WEEKDAYS]
+              + [a for _, _, abbrs, _ in WEEKDAYS for a in abbrs]) + r"\b\.?"
+_WD_FA = _alt([w for _, _, _, fas in WEEKDAYS for w in fas]) + r"(?![\w]|\u200c?ها)"
 
 _FA_UNITS = {"یکم": 1, "اول": 1, "نخست": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5,
              "ششم": 6, "هفتم": 7, "هشتم": 8, "نهم": 9}
@@ -132,102 +144,152 @@ for _tens_word, _tens in (("بیست", 20), ("سی", 30)):
     for _u, _n in _FA_UNITS.items():
         if _u not in ("اول", "نخست") and _tens + _n <= 31:
             _FA_ORDINALS[_tens_word + "و" + _u] = _tens + _n
-_ORD_FA = _NB + r"(?<!نیمه )(?<!هفته )(?<!دهه )(?<!نیمه\u200c)(?<!هفته\u200c)(?<!دهه\u200c)" + \
-    r"(?:(?:بیست|سی)[ \u200c]*و[ \u200c]*" + _alt(_FA_UNITS) + "|" + \
-    _alt(list(_FA_UNITS) + list(_FA_TEENS)) + ")" + _NA
+_ORD_FA = r"(?:(?:بیست|سی)[ \u200c]*و[ \u200c]*" + _alt(_FA_UNITS) + "|" + \
+    _alt(list(_FA_UNITS) + list(_FA_TEENS)) + r")(?!\w)"
 
-_DAY = r"(?<![\d/.,:-])(?:[0-2]?[1-9]|[1-3]0|31)(?![\d%])"
+_DAY = r"(?:[0-2]?[1-9]|[1-3]0|31)(?![\d%])"
 _EN_ORD = r"(?:st|nd|rd|th)?"
-_YEAR_G = r"(?<![\d,.$])(?:1[89]\d\d|20\d\d|21\d\d)(?![\d%]|,\d)"
-_YEAR_J = r"(?<![\d,.])1[2-5]\d\d(?![\d%]|,\d)"
+_YEAR_G = r"(?:1[89]\d\d|20\d\d|21\d\d)(?![\d%]|,\d)"
+_YEAR_J = r"1[2-5]\d\d(?![\d%]|,\d)"
 _NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
               "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
               "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
               "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30}
 _NUM_EN = r"(?:\d{1,3}|" + _alt(_NUM_WORDS) + r")"
-_FLAGS = re.IGNORECASE
+_NUM_FA_WORDS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7,
+                 "هشت": 8, "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "چند": None}
+_NUM_FA = _alt(_NUM_FA_WORDS)
+_S = r"[ \u200c]"  # Persian word gap
 
 
 def _c(pattern: str) -> re.Pattern:
-    return re.compile(pattern, _FLAGS)
+    return re.compile(pattern)
 
 
-# Weekday prefix for explicit dates: "Tuesday, ", "Sunday (", "on the morning of Thursday ".
-_WD_PREFIX_EN = rf"(?:(?P<wd>{_WD_EN})(?:\s*,\s*|\s+|\s*(?P<par>\(\s*))(?:the\s+)?)?"
-_CLOSE = r"(?(par)\s*\))"
-_FA_PRE = r"(?:(?:روز|صبح|سحرگاه|بامداد|ظهر|عصر|شب|امروز|دیروز)[ \u200c]+)"
-_WD_PREFIX_FA = rf"(?:{_FA_PRE}*(?P<wd>{_WD_FA})[ \u200c]*[،,]?[ \u200c]*)?"
-_YEAR_FA_J = rf"(?:[ \u200c]+(?:سال[ \u200c]+)?(?P<y>{_YEAR_J}|(?P<y2>\d\d)(?=\s*[؛;,،.)\-–]|\s*$|\s+(?:شمسی|خورشیدی)))" \
-             rf"|[ \u200c]+سال[ \u200c]+(?P<y2b>\d\d)(?!\d)|[ \u200c]+(?P<yrel>سال[ \u200c]+(?:گذشته|قبل|پیش|جاری)|امسال))?" \
-             r"(?:[ \u200c]+(?:هجری[ \u200c]+)?(?:شمسی|خورشیدی))?"
+_FA_PRE_WORDS = r"(?:روز|صبح|سحرگاه|بامداد|ظهر|عصر|شب|امروز|دیروز|ساعات[ \u200c]اولیه)"
+_YEAR_FA_J = (rf"(?:{_S}+(?:سال{_S}+)?(?P<y>{_YEAR_J}|(?P<y2>\d\d)(?=\s*[؛;,،.)\-–]|\s*$|\s+(?:شمسی|خورشیدی)))"
+              rf"|{_S}+سال{_S}+(?P<y2b>\d\d)(?!\d)|{_S}+(?P<yrel>سال{_S}+(?:گذشته|قبل|پیش|جاری)|امسال))?"
+              rf"(?:{_S}+(?:هجری{_S}+)?(?:شمسی|خورشیدی))?")
 
-_P = {
-    "iso": _c(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])"),
-    "ymd": _c(r"(?<![\d/.-])(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/])"),
-    "dmy_num": _c(r"(?<![\d/.-])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?![\d/])"),
-    "en_dmy": _c(rf"{_WD_PREFIX_EN}(?P<d>{_DAY}){_EN_ORD}(?:\s+of)?[\s-]+(?P<m>{_GM_EN})"
-                 rf"(?:,?[\s-]+(?P<y>{_YEAR_G}))?{_CLOSE}"),
-    "en_mdy": _c(rf"{_WD_PREFIX_EN}(?P<m>{_GM_EN})[\s.]+(?P<d>{_DAY}){_EN_ORD}\b"
-                 rf"(?:,?\s+(?P<y>{_YEAR_G}))?{_CLOSE}"),
-    "en_jdmy": _c(rf"{_WD_PREFIX_EN}(?P<d>{_DAY}){_EN_ORD}(?:\s+of)?\s+(?P<m>{_JM_EN})"
-                  rf"(?:,?\s+(?P<y>{_YEAR_J}))?{_CLOSE}"),
-    "fa_jdmy": _c(rf"{_WD_PREFIX_FA}(?P<d>{_DAY}|{_ORD_FA})[ \u200c]*(?P<m>{_JM_FA}){_YEAR_FA_J}"),
-    "fa_gdmy": _c(rf"{_WD_PREFIX_FA}(?P<d>{_DAY}|{_ORD_FA})[ \u200c]*(?:(?P<m>{_GM_FA})"
-                  rf"(?:[ \u200c]+(?:سال[ \u200c]+)?(?P<y>{_YEAR_G}))?|(?P<m2>{_GM_FA_MAY})"
-                  rf"[ \u200c]+(?P<y2>{_YEAR_G}))(?:[ \u200c]+میلادی)?"),
-    "en_my": _c(rf"\b(?:(?P<mid>mid|early|late|end|the\s+end\s+of|end\s+of)[-\s]+(?:of\s+)?)?"
-                rf"(?P<m>{_GM_EN})\.?,?\s+(?:of\s+)?(?P<y>{_YEAR_G})"),
-    "en_jmy": _c(rf"\b(?P<m>{_JM_EN}),?\s+(?:of\s+)?(?P<y>{_YEAR_J})"),
-    "fa_jmy": _c(rf"(?P<m>{_JM_FA})(?:[ \u200c]+سال)?[ \u200c]+(?:(?P<y>{_YEAR_J})|(?P<y2>\d\d)(?!\d))"),
-    "fa_gmy": _c(rf"(?P<m>{_GM_FA}|{_GM_FA_MAY})[ \u200c]+(?:سال[ \u200c]+)?(?P<y>{_YEAR_G})"),
-    "en_m": _c(rf"\b(?:(?:in|since|by|until|till|from|to|during|through|of|between|before|after)"
-               rf"\s+(?:(?:the\s+)?(?:month\s+of\s+)?)?(?P<mod>last|this|next|early|mid|late)?[-\s]*"
-               rf"|(?P<mod2>last|this|next|early|mid|late)[-\s]+|(?P<mod3>mid)-)"
-               rf"(?P<m>{_GM_EN_FULL})(?!\s*\d)"),
-    "fa_jm": _c(rf"(?:(?<=در )|(?<=از )|(?<=تا )|(?<=ابتدای )|(?<=اوایل )|(?<=اواسط )"
-                rf"|(?<=اواخر )|(?<=پایان )|(?<=نیمه )|(?<=طی ))(?P<m>{_JM_FA_SAFE})"
-                rf"(?:[ \u200c]+(?P<mod>گذشته|پیش|جاری|امسال))?(?![ \u200c]*\d)"
-                rf"|(?P<m2>{_JM_FA_SUFFIXED})(?:[ \u200c]+(?P<mod2>گذشته|پیش|جاری|امسال))?"
-                rf"(?![ \u200c]*(?:\d|سال))"),
-    "fa_gm": _c(rf"(?:(?<=در )|(?<=از )|(?<=تا )|(?<=ماه ))(?P<m>{_GM_FA})(?![ \u200c]*\d)"),
-    "en_year": _c(rf"(?<!\bover )(?<!\babout )(?<!\bnearly )(?<!\bsome )(?<!\bthan )"
-                  rf"(?<!\bleast )(?<!\baround )(?P<y>{_YEAR_G})\b(?!\s*(?:people|persons|prisoners|"
-                  rf"executions|inmates|cases|men|women|children|times|individuals|kilo|km|members"
-                  rf"|nafar|نفر|تن|زندانی|مورد|اعدام)\b)"),
-    "fa_year_j": _c(rf"(?:سال|متولد|در سال)[ \u200c]+(?:(?P<y>{_YEAR_J})|(?P<y2>\d\d)(?![\d/]))"
-                    rf"(?:[ \u200c]+(?:هجری[ \u200c]+)?(?:شمسی|خورشیدی))?"),
-    "en_year_j": _c(rf"\b(?:(?:Iranian|Persian|solar|Jalali|Shamsi)\s+(?:calendar\s+)?year\s+(?:of\s+)?"
-                    rf"(?P<y>{_YEAR_J})|(?P<y2>{_YEAR_J})\s*(?:SH|AP|Shamsi|H\.S\.?|\(solar\))(?!\w))"),
-    "en_part_year": _c(rf"\b(?:the\s+)?(?P<which>first|second|last|final)\s+(?:(?P<half>half)|"
-                       rf"(?P<q>quarter)|(?P<n>{_NUM_EN})(?P<andhalf>\s+and\s+a\s+half)?\s+months?)"
-                       rf"\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR_G})"),
-    "en_edge_year": _c(rf"\b(?:the\s+)?(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+year\s+)?"
-                       rf"(?P<y>{_YEAR_G})"),
-    "en_season": _c(rf"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_YEAR_G})"),
-    "en_rel_day": _c(r"\b(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)|(?P<yest>yesterday|last\s+night)"
-                     r"|(?P<today>today|tonight|this\s+(?:morning|evening|afternoon)|earlier\s+today))\b"),
-    "en_ago": _c(rf"\b(?P<n>{_NUM_EN})\s+(?P<u>day|week|month|year)s?\s+ago\b"),
-    "en_rel_unit": _c(r"\b(?P<mod>last|this|previous|past)\s+(?P<u>week|month|year)\b"),
-    "en_past_n": _c(rf"\b(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_NUM_EN})\s+(?P<u>day|week|month|year)s?\b"),
-    "en_wd": _c(rf"(?<!\bevery )(?<!\beach )(?:(?P<mod>last|this|next|previous|past)\s+)?"
-                rf"(?P<wd>{_WD_EN_FULL})(?!s\b)(?:\s+(?:night|morning|evening|afternoon))?"),
-    "fa_rel_day": _c(rf"(?:{_FA_PRE.replace('|امروز|دیروز', '')}?(?P<today>امروز|امشب)"
-                     r"|(?P<yest>دیروز|دیشب|(?:روز|شب)[ \u200c]+(?:گذشته|قبل|پیش))"
-                     r"|(?P<dby>پریروز))(?![\w\u200c])"),
-    "fa_ago": _c(r"(?P<n>\d{1,3})(?:[ \u200c]*و[ \u200c]*(?P<n2>\d{1,3}))?[ \u200c]*(?P<u>روز|هفته|ماه|سال)"
-                 r"[ \u200c]+(?:پیش|قبل|است)(?![\w\u200c])"),
-    "fa_rel_unit": _c(r"(?<![\w\u200c])(?P<u>هفته|ماه|سال)[ \u200c]+(?P<mod>گذشته|قبل|پیش|جاری)"
-                      r"(?P<greg>[ \u200c]+میلادی)?(?![\w\u200c])|(?P<this>امسال)"),
-    "fa_wd": _c(rf"(?<!هر )(?:{_FA_PRE})*(?P<wd>{_WD_FA})(?:[ \u200c]+(?P<mod>گذشته|آینده|قبل|پیش))?"
-                r"(?![ \u200c]*\d)"),
+# Left-context patterns, searched on a short window that ends where the core match starts.
+_WD_BEFORE_EN = _c(rf"(?<![a-z])(?P<wd>{_WD_EN})(?:\s*,\s*|\s+|\s*(?P<par>\(\s*))(?:the\s+)?$")
+_WD_BEFORE_FA = _c(rf"(?<![\w\u200c])(?:{_FA_PRE_WORDS}{_S}+)*(?:(?P<wd>{_WD_FA}){_S}*[،,]?{_S}*)?$")
+_PRE_FA = _c(rf"(?<![\w\u200c])(?:{_FA_PRE_WORDS}{_S}+)+$")
+_EN_M_BEFORE = _c(r"(?:(?<![a-z])(?:in|since|by|until|till|from|to|during|through|of|between|and|before|after)"
+                  r"\s+(?:the\s+)?(?:month\s+of\s+)?(?:(?P<mod>last|this|next|early|mid|late)[-\s]*)?"
+                  r"|(?<![a-z])(?P<mod2>last|this|next|early|mid|late)[-\s]+|(?<![a-z])(?P<mod3>mid|early|late)-)$")
+_EN_MY_BEFORE = _c(r"(?<![a-z])(?P<mid>mid|early|late|end|the\s+end\s+of|end\s+of)[-\s]+(?:of\s+)?$")
+_EN_WD_BEFORE = _c(r"(?<![a-z])(?P<mod>last|this|next|previous|past)\s+$")
+_EN_WD_EXCLUDE = _c(r"(?<![a-z])(?:every|each|on\s+all)\s+$")
+_FA_WD_EXCLUDE = _c(r"(?<![\w\u200c])(?:هر|\w+مین|روزهای)[ \u200c]+$")
+_FA_JM_BEFORE = _c(r"(?<![\w\u200c])(?:در|از|تا|ابتدای|اوایل|اواسط|اواخر|پایان|نیمه|طی|نیمه[ \u200c]دوم|نیمه[ \u200c]اول)[ \u200c]+$")
+_FA_GM_BEFORE = _c(r"(?<![\w\u200c])(?:در|از|تا|ماه)[ \u200c]+$")
+_COUNT_BEFORE = _c(r"(?<![a-z])(?:over|about|nearly|some|than|least|around|approximately|almost)\s+$|[$€£#]\s*$")
+_ARREST = _c(r"بازداشت|دستگیر|arrested|detained")
+
+# Trigger words: a pattern is tried only around occurrences of its trigger words (found with
+# str.find, which is fast), from `back` characters before the trigger.  "<Y4>" stands for
+# four-digit numbers 1200-2199.
+_EN_MONTH_TRIG = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_JM_EN_TRIG = tuple(sorted({v[:4] for _, _, en, vs in JALALI_MONTHS for v in (en.lower(),) + vs}))
+_JM_FA_TRIG = tuple(_JM_FA_WORDS)
+_GM_FA_TRIG = tuple(sorted({_lower(w)[:4] for _, _, _, fas in GREGORIAN_MONTHS for w in fas}))
+_WD_EN_TRIG = tuple(en.lower() for _, en, _, _ in WEEKDAYS)
+_FA_PAST = ("گذشته", "قبل", "پیش")
+
+_SPEC = {
+    "iso": (r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])", [(("<Y4>",), 0)], "num"),
+    "ymd": (r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?![\d/])", [(("<Y4>",), 0)], "num"),
+    "dmy_num": (r"(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?![\d/])", [(("<Y4>",), 6)], "num"),
+    "en_dmy": (rf"(?P<d>{_DAY}){_EN_ORD}(?:\s+of)?[\s-]+(?P<m>{_GM_EN})"
+               rf"(?:,?[\s-]+(?P<y>{_YEAR_G}))?", [(_EN_MONTH_TRIG, 12)], "num_wd_en"),
+    "en_mdy": (rf"(?P<m>{_GM_EN})[\s.]*\s(?P<d>{_DAY}){_EN_ORD}\b(?:,?\s+(?P<y>{_YEAR_G}))?",
+               [(_EN_MONTH_TRIG, 0)], "word_wd_en"),
+    "en_jdmy": (rf"(?P<d>{_DAY}){_EN_ORD}(?:\s+of)?\s+(?P<m>{_JM_EN})(?:,?\s+(?P<y>{_YEAR_J}))?",
+                [(_JM_EN_TRIG, 12)], "num_wd_en"),
+    "fa_jdmy": (rf"(?P<d>{_DAY}|{_ORD_FA}){_S}*(?P<m>{_JM_FA}){_YEAR_FA_J}", [(_JM_FA_TRIG, 28)],
+                "num_wd_fa"),
+    "fa_gdmy": (rf"(?P<d>{_DAY}|{_ORD_FA}){_S}*(?:(?P<m>{_GM_FA})(?:{_S}+(?:سال{_S}+)?(?P<y>{_YEAR_G}))?"
+                rf"|(?P<m2>{_GM_FA_MAY}){_S}+(?P<y2>{_YEAR_G}))(?:{_S}+میلادی)?",
+                [(_GM_FA_TRIG, 28)], "num_wd_fa"),
+    "en_my": (rf"(?P<m>{_GM_EN}),?\s+(?:of\s+)?(?P<y>{_YEAR_G})", [(_EN_MONTH_TRIG, 0)], "word_my"),
+    "en_jmy": (rf"(?P<m>{_JM_EN}),?\s+(?:of\s+)?(?P<y>{_YEAR_J})", [(_JM_EN_TRIG, 0)], "word"),
+    "fa_jmy": (rf"(?P<m>{_JM_FA})(?:{_S}+سال)?{_S}+(?:(?P<y>{_YEAR_J})|(?P<y2>\d\d)(?!\d))",
+               [(_JM_FA_TRIG, 0)], "word"),
+    "fa_gmy": (rf"(?P<m>{_GM_FA}|{_GM_FA_MAY}){_S}+(?:سال{_S}+)?(?P<y>{_YEAR_G})",
+               [(_GM_FA_TRIG, 0)], "word"),
+    "en_m": (rf"(?P<m>{_GM_EN_FULL})(?!\s*\d)", [(_EN_MONTH_TRIG, 0)], "en_m"),
+    "fa_jm": (rf"(?P<m>{_JM_FA})(?:{_S}+(?P<mod>گذشته|پیش|جاری|امسال))?(?!{_S}*(?:\d|سال))",
+              [(_JM_FA_TRIG, 0)], "fa_jm"),
+    "fa_gm": (rf"(?P<m>{_GM_FA})(?![ \u200c]*\d)", [(_GM_FA_TRIG, 0)], "fa_gm"),
+    "en_year": (rf"(?P<y>{_YEAR_G})\b(?!\s*(?:people|persons|prisoners|executions|inmates|cases|men|"
+                rf"women|children|times|individuals|kilo|km|members|نفر|تن|زندانی|مورد|اعدام)\b)",
+                [(("<Y4>",), 0)], "year"),
+    "fa_year_j": (rf"(?:سال|متولد){_S}+(?:(?P<y>{_YEAR_J})|(?P<y2>\d\d)(?![\d/]))"
+                  rf"(?:{_S}+(?:هجری{_S}+)?(?:شمسی|خورشیدی))?", [(("سال", "متولد"), 0)], "fa_year"),
+    "en_year_j": (rf"(?:(?:iranian|persian|solar|jalali|shamsi)\s+(?:calendar\s+)?year\s+(?:of\s+)?"
+                  rf"(?P<y>{_YEAR_J})|(?P<y2>{_YEAR_J})\s*(?:sh|ap|shamsi|h\.s\.?|\(solar\))(?!\w))",
+                  [(("year",), 30), (("<Y4>",), 0)], "word"),
+    "en_part_year": (rf"(?:the\s+)?(?P<which>first|second|last|final)\s+(?:(?P<half>half)|"
+                     rf"(?P<q>quarter)|(?P<n>{_NUM_EN})(?P<andhalf>\s+and\s+a\s+half)?\s+months?)"
+                     rf"\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR_G})",
+                     [(("first", "second", "last", "final"), 4)], "word"),
+    "en_edge_year": (rf"(?:the\s+)?(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+year\s+)?"
+                     rf"(?P<y>{_YEAR_G})", [(("beginning", "start", "end", "middle"), 4)], "word"),
+    "en_season": (rf"(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_YEAR_G})",
+                  [(("spring", "summer", "autumn", "fall", "winter"), 0)], "word"),
+    "en_rel_day": (r"(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)|(?P<yest>yesterday|last\s+night)"
+                   r"|(?P<today>today|tonight|this\s+(?:morning|evening|afternoon)|earlier\s+today))\b",
+                   [(("yesterday",), 20), (("night",), 6), (("today",), 9), (("tonight", "this"), 0)],
+                   "word"),
+    "en_ago": (rf"(?P<n>{_NUM_EN})\s+(?P<u>day|week|month|year)s?\s+ago\b", [(("ago",), 24)], "word"),
+    "en_rel_unit": (r"(?P<mod>last|this|previous|past)\s+(?P<u>week|month|year)\b",
+                    [(("last", "this", "previous", "past"), 0)], "word"),
+    "en_past_n": (rf"(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_NUM_EN})\s+(?P<u>day|week|month|year)s?\b",
+                  [(("past", "last", "previous"), 4)], "word"),
+    "en_wd": (rf"(?P<wd>{_WD_EN_FULL})(?!s\b)(?:\s+(?:night|morning|evening|afternoon))?",
+              [(_WD_EN_TRIG, 0)], "en_wd"),
+    "fa_rel_day": (r"(?:(?P<today>امروز|امشب)|(?P<yest>دیروز|دیشب|(?:روز|شب)[ \u200c]+(?:گذشته|قبل|پیش))"
+                   r"|(?P<dby>پریروز))(?![\w\u200c])",
+                   [(("امروز", "امشب", "دیروز", "دیشب", "پریروز"), 0), (_FA_PAST, 5)], "fa_pre"),
+    "fa_ago": (rf"(?P<n>\d{{1,3}}|{_NUM_FA})(?:{_S}*و{_S}*(?P<n2>\d{{1,3}}))?{_S}*"
+               rf"(?:(?P<u>روز|هفته|ماه|سال){_S}+(?:پیش|قبل)|(?P<u2>روز|هفته){_S}+است)(?![\w\u200c])",
+               [(("پیش", "قبل"), 24), (("روز است", "هفته است", "روز\u200cاست"), 20)], "word"),
+    "fa_past_n": (rf"(?P<n>\d{{1,3}}|{_NUM_FA}|روزهای|هفته\u200cهای|ماه\u200cهای|سال\u200cهای)"
+                  rf"{_S}*(?P<u>روز|هفته|ماه|سال)?{_S}+(?:گذشته|اخیر)(?![\w\u200c])",
+                  [(("گذشته", "اخیر"), 24)], "word"),
+    "fa_rel_unit": (rf"(?:(?P<u>هفته|ماه|سال){_S}+(?P<mod>گذشته|قبل|پیش|جاری)"
+                    rf"(?P<greg>{_S}+میلادی)?|(?P<this>امسال))(?![\w\u200c])",
+                    [(_FA_PAST + ("جاری",), 6), (("امسال",), 0)], "word"),
+    "fa_wd": (rf"(?P<wd>{_WD_FA})(?:{_S}+(?P<mod>گذشته|آینده|قبل|پیش))?",
+              [(("شنبه",), 6), (("جمعه", "آدینه"), 0)], "fa_wd"),
 }
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|until|till|through|and|تا|الی)\s*$", _FLAGS)
-_RANGE_INTRO = re.compile(r"(?:between|from|از|بین)\s+(?:the\s+)?$", _FLAGS)
-_ANYDIGIT = re.compile(r"\d")
-_ARREST = re.compile(r"بازداشت|دستگیر|arrested|detained", _FLAGS)
+_P = {kind: _c(pat) for kind, (pat, _, _) in _SPEC.items()}
+_LEFT = {kind: rule for kind, (_, _, rule) in _SPEC.items()}
+
+
+def _build_triggers() -> dict[str, list[tuple[str, int]]]:
+    out: dict[str, list[tuple[str, int]]] = {}
+    for kind, (_, trigs, _) in _SPEC.items():
+        for words, back in trigs:
+            for w in words:
+                out.setdefault(_lower(w), []).append((kind, back))
+    return out
+
+
+_TRIGGERS = _build_triggers()
+_TRIGGERS_LATIN = {w: v for w, v in _TRIGGERS.items() if w.isascii() and w != "<y4>"}
+_TRIGGERS_ARABIC = {w: v for w, v in _TRIGGERS.items() if not w.isascii()}
+_Y4 = _c(r"(?:1[2-9]|2[01])[0-9][0-9]")
+_RANGE_GAP = _c(r"\s*(?:-|–|—|to|until|till|through|and|تا|الی)\s*$")
+_RANGE_INTRO = _c(r"(?:between|from|از|بین)\s+(?:the\s+)?$")
+_HAS_LATIN = _c(r"[a-z]")
+_HAS_ARABIC = _c(r"[\u0600-\u06ff]")
+_FA_KINDS = frozenset(k for k in _SPEC if k.startswith("fa_"))
+_EN_KINDS = frozenset(k for k in _SPEC if k.startswith("en_"))
 
 _RELATIVE_KINDS = frozenset({"en_rel_day", "en_ago", "en_rel_unit", "en_past_n", "en_wd",
-                             "fa_rel_day", "fa_ago", "fa_rel_unit", "fa_wd"})
+                             "fa_rel_day", "fa_ago", "fa_past_n", "fa_rel_unit", "fa_wd"})
 _JALALI_YEAR_KINDS = frozenset({"fa_jdmy", "fa_jmy", "fa_year_j", "en_jmy", "en_jdmy",
                                 "en_year_j"})
 
@@ -296,7 +358,9 @@ def _two_digit_jalali(yy: int) -> int:
 
 def _num(word: str) -> float | None:
     w = word.lower()
-    return float(w) if w.isdigit() else _NUM_WORDS.get(w)
+    if w.isdigit():
+        return float(w)
+    return _NUM_WORDS.get(w) or _NUM_FA_WORDS.get(w.replace("\u200c", ""))
 
 
 def _fa_day(word: str) -> int | None:
@@ -393,13 +457,13 @@ def _month_item(ctx, span, cal, y, mo, mod=None, year_given=True):
         a, b = _MOD_BOUNDS[key]
         start, end = date(y, mo, a), date(y, mo, min(b, end.day))
     return _make(ctx, span, start, end, "month", cal, year_given=year_given,
-                 parts=(cal, y, mo, None))
+                 parts=(cal, y, mo, None, key))
 
 
 def _yearless_month(ctx, span, cal, mo, mod, shift_words=("last", "گذشته", "پیش", "previous")):
     """Most recent month *mo* on or before publication ('last': strictly before)."""
     if ctx.pub is None:
-        return _unknown(ctx, span, "month", cal, False, (cal, None, mo, None))
+        return _unknown(ctx, span, "month", cal, False, (cal, None, mo, None, mod))
     ref = ctx.pub.hi
     ry, rm = (ref.year, ref.month) if cal == "gregorian" else to_jalali(ref)[:2]
     mod = (mod or "").lower()
@@ -539,7 +603,7 @@ def _h_numeric(ctx, m, span, kind):
 def _h_en_day(ctx, m, span, kind):
     word = m["m"]
     y = int(m["y"]) if m["y"] else None
-    if y is None and word in ("may", "march") :
+    if y is None and ctx.text[m.start("m"):m.end("m")] in ("may", "march"):
         return None  # lower-case modal/verb, not a month
     mo = gregorian_month_number(word)
     return _day_item(ctx, span, "gregorian", y, mo, int(m["d"]), m["wd"], y is not None)
@@ -580,7 +644,7 @@ def _h_month_alone(ctx, m, span, kind):
     word = _g(m, "m", "m2")
     jal = kind == "fa_jm"
     mo = (jalali_month_number if jal else gregorian_month_number)(word)
-    if kind == "en_m" and word == "may":
+    if kind == "en_m" and ctx.text[m.start("m"):m.end("m")] == "may":
         return None
     return _yearless_month(ctx, span, "jalali" if jal else "gregorian", mo,
                            _g(m, "mod", "mod2", "mod3"))
@@ -651,8 +715,12 @@ def _h_rel_day(ctx, m, span, kind):
     return _relative_day(ctx, span, back)
 
 
+_FA_UNIT = {"روز": "day", "هفته": "week", "ماه": "month", "سال": "year"}
+
+
 def _h_ago(ctx, m, span, kind):
-    unit = {"روز": "day", "هفته": "week", "ماه": "month", "سال": "year"}.get(m["u"], m["u"].lower())
+    u = _g(m, "u", "u2")
+    unit = _FA_UNIT.get(u, u.lower())
     if kind == "fa_ago" and m["n2"]:
         a = _ago_item(ctx, (span[0], m.end("n")), float(m["n"]), unit)
         b = _ago_item(ctx, (m.start("n2"), span[1]), float(m["n2"]), unit)
@@ -678,9 +746,10 @@ def _h_rel_unit(ctx, m, span, kind):
 
 def _h_past_n(ctx, m, span, kind):
     n = _num(m["n"])
-    if not n or n > 500:
-        return None
-    return _past_n_item(ctx, span, n, m["u"].lower())
+    unit = m["u"]
+    if not n or n > 500 or not unit:
+        return None  # "چند روز گذشته" (a few days) or "روزهای گذشته": vague
+    return _past_n_item(ctx, span, n, _FA_UNIT.get(unit, unit.lower()))
 
 
 def _h_weekday(ctx, m, span, kind):
@@ -700,7 +769,7 @@ _HANDLERS = {
     "en_year": _h_year, "fa_year_j": _h_year, "en_year_j": _h_year,
     "en_part_year": _h_part_year, "en_edge_year": _h_edge_year, "en_season": _h_season,
     "en_rel_day": _h_rel_day, "fa_rel_day": _h_rel_day, "en_ago": _h_ago, "fa_ago": _h_ago,
-    "en_rel_unit": _h_rel_unit, "fa_rel_unit": _h_rel_unit, "en_past_n": _h_past_n,
+    "en_rel_unit": _h_rel_unit, "fa_rel_unit": _h_rel_unit, "en_past_n": _h_past_n, "fa_past_n": _h_past_n,
     "en_wd": _h_weekday, "fa_wd": _h_weekday,
 }
 assert set(_HANDLERS) == set(_P)
@@ -708,24 +777,161 @@ assert set(_HANDLERS) == set(_P)
 
 # ---------------------------------------------------------------------------- pipeline
 
-def _core_start(kind: str, m: re.Match) -> int:
-    """Start of the date words proper (drops a leading preposition such as 'in ')."""
-    if kind == "en_m":
-        for g in ("mod", "mod2", "mod3", "m"):
-            if m.group(g):
-                return m.start(g)
-    return m.start()
+class _M:
+    """A regex match plus groups found in the left context (weekday, modifier)."""
+
+    __slots__ = ("m", "extra")
+
+    def __init__(self, m: re.Match, extra: dict):
+        self.m, self.extra = m, extra
+
+    def __getitem__(self, key):
+        if key in self.extra:
+            return self.extra[key]
+        try:
+            return self.m[key]
+        except IndexError:
+            return None
+
+    def groupdict(self) -> dict:
+        return {**self.m.groupdict(), **self.extra}
+
+    def start(self, g=0) -> int:
+        return self.m.start(g)
+
+    def end(self, g=0) -> int:
+        return self.m.end(g)
 
 
-def _collect(t: str) -> list[tuple[int, int, str, re.Match]]:
-    raw = []
-    for kind, pat in _P.items():
-        for m in pat.finditer(t):
-            s, e = _core_start(kind, m), m.end()
-            while e > s and t[e - 1] in " \u200c\t\n,،":
-                e -= 1
-            if e > s:
-                raw.append((s, e, kind, m))
+_NUM_BLOCK = set("0123456789/.,:-$")
+
+
+def _left_free(t: str, s: int, num: bool = False) -> bool:
+    """No letter, digit or ZWNJ (for numbers also no '/.,:-$') right before *s*."""
+    if s == 0:
+        return True
+    c = t[s - 1]
+    return not (c.isalnum() or c == "\u200c" or (num and c in _NUM_BLOCK))
+
+
+def _before(pat: re.Pattern, t: str, s: int, width: int):
+    return pat.search(t, max(0, s - width), s)
+
+
+def _left(rule: str, t: str, m: re.Match):
+    """Apply the left-context rule of a pattern: (start, end, extra) or None to reject."""
+    s, e = m.start(), m.end()
+    if not _left_free(t, s, rule in ("num", "num_wd_en", "num_wd_fa", "year")):
+        return None
+    extra: dict = {}
+    if rule in ("num_wd_en", "word_wd_en"):
+        b = _before(_WD_BEFORE_EN, t, s, 24)
+        if b:
+            close = re.match(r"\s*\)", t[e:e + 4]) if b["par"] else None
+            if not b["par"] or close:
+                s, extra["wd"] = b.start(), b["wd"]
+                e += close.end() if close else 0
+    elif rule == "num_wd_fa":
+        b = _before(_WD_BEFORE_FA, t, s, 48)
+        if b and b.start() < s:
+            s, extra["wd"] = b.start(), b["wd"]
+    elif rule == "word_my":
+        b = _before(_EN_MY_BEFORE, t, s, 16)
+        if b:
+            s, extra["mid"] = b.start(), b["mid"]
+    elif rule == "year":
+        if _before(_COUNT_BEFORE, t, s, 18):
+            return None
+    elif rule == "fa_year":
+        if t.startswith("متولد", s):
+            s = m.start("y") if m["y"] else m.start("y2")
+    else:
+        return _left_context(rule, t, m, s, e, extra)
+    return s, e, extra
+
+
+def _left_context(rule, t, m, s, e, extra):
+    """Rules that require (or drop matches by) the words before them."""
+    if rule == "en_m":
+        b = _before(_EN_M_BEFORE, t, s, 40)
+        if not b:
+            return None
+        mod = b["mod"] or b["mod2"] or b["mod3"]
+        if mod:
+            extra["mod"] = mod
+            s = b.start("mod") if b["mod"] else b.start()
+    elif rule == "fa_jm":
+        word = m["m"]
+        if not word.endswith("ماه") and (word in _JM_RISKY or not _before(_FA_JM_BEFORE, t, s, 16)):
+            return None
+    elif rule == "fa_gm":
+        if not _before(_FA_GM_BEFORE, t, s, 8):
+            return None
+    elif rule == "en_wd":
+        if _before(_EN_WD_EXCLUDE, t, s, 12):
+            return None
+        b = _before(_EN_WD_BEFORE, t, s, 12)
+        if b:
+            s, extra["mod"] = b.start(), b["mod"]
+    elif rule in ("fa_wd", "fa_pre"):
+        if rule == "fa_wd" and _before(_FA_WD_EXCLUDE, t, s, 20):
+            return None
+        b = _before(_PRE_FA, t, s, 40)
+        if b:
+            s = b.start()
+    return s, e, extra
+
+
+def _try(kind: str, back: int, t: str, pos: int, seen: set, raw: list) -> None:
+    """Match pattern *kind* at trigger position *pos*, or from a word start up to *back*
+    characters before it (the leftmost match that covers the trigger wins)."""
+    pat = _P[kind]
+    m = None
+    if back == 0:
+        m = pat.match(t, pos)
+    else:
+        for j in range(max(0, pos - back), pos + 1):
+            if j and t[j - 1].isalnum():
+                continue
+            m = pat.match(t, j)
+            if m is not None and m.end() > pos:
+                break
+            m = None
+    if m is None or m.end() == m.start() or (kind, m.start(), m.end()) in seen:
+        return
+    seen.add((kind, m.start(), m.end()))
+    res = _left(_LEFT[kind], t, m)
+    if res is None:
+        return
+    s, e, extra = res
+    while e > s and t[e - 1] in " \u200c\t\n,،":
+        e -= 1
+    if e > s:
+        raw.append((s, e, kind, _M(m, extra)))
+
+
+def _collect(t: str) -> list:
+    """Candidate matches of every pattern, tried only where their trigger words occur."""
+    raw: list = []
+    seen: set = set()
+    groups = []
+    if _HAS_LATIN.search(t):
+        groups.append(_TRIGGERS_LATIN)
+    if _HAS_ARABIC.search(t):
+        groups.append(_TRIGGERS_ARABIC)
+    for triggers in groups:
+        for trig, entries in triggers.items():
+            i = t.find(trig)
+            while i != -1:
+                for kind, back in entries:
+                    _try(kind, back, t, i, seen, raw)
+                i = t.find(trig, i + 1)
+    y4 = _TRIGGERS.get("<y4>", ())
+    for m in _Y4.finditer(t):
+        i = m.start()
+        if (i == 0 or not t[i - 1].isdigit()) and not t[i + 4:i + 5].isdigit():
+            for kind, back in y4:
+                _try(kind, back, t, i, seen, raw)
     return raw
 
 
@@ -785,7 +991,7 @@ def find_dates(text: str, published: date | str | None = None) -> list[ParsedDat
     """
     if not text or not isinstance(text, str):
         return []
-    t = same_length(text)
+    t = _lower(text)
     ctx = _Ctx(text, t, _parse_published(published))
     chosen = _select(_collect(t), len(t))
     _arrest_years(ctx, chosen)
@@ -853,17 +1059,12 @@ def _share_year(ctx, a: ParsedDate, b: ParsedDate) -> tuple[ParsedDate, ParsedDa
 
 
 def _rebuild(ctx, item: ParsedDate, y: int) -> ParsedDate | None:
-    cal, _, mo, d = item.parts
+    cal, _, mo, d = item.parts[:4]
     try:
         if d:
             g = to_gregorian(y, mo, d) if cal == "jalali" else date(y, mo, d)
             return _make(ctx, item.span, g, g, "day", cal, parts=(cal, y, mo, d))
-        it = _month_item(ctx, item.span, cal, y, mo)
-        if it and item.start and item.start != it.start and cal == "gregorian":
-            # keep an early/mid/late narrowing
-            it = _make(ctx, item.span, item.start.replace(year=y), item.end.replace(year=y),
-                       "month", cal, parts=(cal, y, mo, None))
-        return it
+        return _month_item(ctx, item.span, cal, y, mo, item.parts[4] if len(item.parts) > 4 else None)
     except ValueError:
         return None
 
@@ -879,9 +1080,9 @@ def parse_date(expr: str, published: date | str | None = None) -> ParsedDate | N
 
 
 _SINCE = re.compile(r"(?:since|from|starting(?:\s+in|\s+from)?|as\s+of|beginning|از(?:[ \u200c]+(?:آغاز|ابتدای|اول))?)"
-                    r"\s+(?:the\s+)?$", _FLAGS)
-_UNTIL = re.compile(r"(?:until|till|up\s+to|to|by|before|through|تا)\s+(?:the\s+)?$", _FLAGS)
-_SO_FAR = re.compile(r"(?:so\s+far|to\s+date|تاکنون|تا[ \u200c]+کنون|تا[ \u200c]+به[ \u200c]+حال)", _FLAGS)
+                    r"\s+(?:the\s+)?$")
+_UNTIL = re.compile(r"(?:until|till|up\s+to|to|by|before|through|تا)\s+(?:the\s+)?$")
+_SO_FAR = re.compile(r"(?:so\s+far|to\s+date|تاکنون|تا[ \u200c]+کنون|تا[ \u200c]+به[ \u200c]+حال)")
 
 
 def parse_period(expr: str, published: date | str | None = None
@@ -899,7 +1100,7 @@ def parse_period(expr: str, published: date | str | None = None
     item = max(items, key=lambda i: (i.precision == "range", i.span[1] - i.span[0]))
     if item.precision == "range":
         return item.start, item.end
-    t = same_length(expr)
+    t = _lower(expr)
     before = t[max(0, item.span[0] - 40):item.span[0]]
     pub = _parse_published(published)
     if _SINCE.search(before) or _SO_FAR.search(t, item.span[1]):

@@ -1,0 +1,36 @@
+"""Throughput of vigil.core.dates.find_dates over the extraction dev set (x20).
+
+Usage: python bench/dates_speed.py [path/to/docs.jsonl] [repeat]
+Prints reports/second, mean characters per report and microseconds per 3,000 characters.
+"""
+import json
+import sys
+import time
+from pathlib import Path
+
+from vigil.core.dates import find_dates
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared/eval/extraction/docs.jsonl"
+
+
+def main() -> None:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+    docs = [json.loads(line) for line in path.open(encoding="utf-8")]
+    work = [(d["text"], d.get("published")) for d in docs] * repeat
+    find_dates(work[0][0], work[0][1])  # warm-up
+    found = 0
+    t0, c0 = time.perf_counter(), time.process_time()
+    for text, published in work:
+        found += len(find_dates(text, published))
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    chars = sum(len(t) for t, _ in work) / len(work)
+    print(f"reports: {len(work)}  mean chars/report: {chars:.0f}  dates found: {found}")
+    total_chars = sum(len(t) for t, _ in work)
+    print(f"reports/second (1 process, wall): {len(work) / elapsed:.0f}")
+    print(f"reports/second (1 process, CPU time): {len(work) / cpu:.0f}")
+    print(f"microseconds per 3,000 chars (CPU): {cpu / total_chars * 3000 * 1e6:.0f}")
+
+
+if __name__ == "__main__":
+    main()
