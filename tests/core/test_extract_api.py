@@ -75,8 +75,8 @@ def test_report_like_text_never_raises_and_spans_are_valid(text):
 
 
 # Figures reached on the shared development set (rules-0.1); the test fails on a regression.
-FLOORS = {"en": {"case_f1": 0.80, "group_count_acc": 0.80},
-          "fa": {"case_f1": 0.90, "group_count_acc": 0.85}}
+FLOORS = {"en": {"case_f1": 0.81, "group_count_acc": 0.80},
+          "fa": {"case_f1": 0.90, "group_count_acc": 0.80}}
 
 
 @pytest.mark.skipif(not os.path.exists(os.path.join(EVAL, "gold.jsonl")),

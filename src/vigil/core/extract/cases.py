@@ -206,7 +206,9 @@ class CaseBuilder:
             rx = _BACKREF_FA if self.language == "fa" else _BACKREF_EN
             m = rx.search(self.text, start, limit)
             people = self.last_list[1]
-            if m and _count_agrees(m.group(), len(people)):
+            lead = self.text[max(start, m.start() - 20):m.start()] if m else ""
+            if m and _count_agrees(lead.split("of")[-1] + " " + m.group(), len(people)) \
+                    and not re.search(r"\b(?:\w+)\s+of\s*$", lead):
                 for p in people:
                     self._add(p, triggers, idx, (start, end))
                     p.sentences.add(idx)

@@ -1,6 +1,7 @@
 """Per-document context shared by the rule families: sentences, dates, places."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ class DocContext:
         ctx = cls(prepared, published, language, sentences(prepared), dates, places, text)
         ctx._starts = [s.start for s in ctx.sentences]
         ctx._triggers = {}
+        ctx._inherit = set()
         return ctx
 
     def triggers(self, idx: int):
@@ -55,7 +57,8 @@ class DocContext:
         return [d for d in self._in(self.dates, idx, window) if d.value]
 
     def date_near(self, offset: int, idx: int, window=None) -> DateMention | None:
-        cands = self.dates_in(idx, window)
+        cands = [d for d in self.dates_in(idx, window) if not _CLAUSE_BREAK.search(
+            self.text, min(d.end, offset), max(d.start, offset))]
         return min(cands, key=lambda d: _dist(d, offset)) if cands else None
 
     def places_in(self, idx: int, kinds=("prison", "city"), window=None) -> list[PlaceMention]:
@@ -81,7 +84,7 @@ class DocContext:
 
     def event_date(self, trig, idx: int, status: str, window=None) -> DateMention | None:
         near = self.date_near(trig.start, idx, window)
-        if near:
+        if near or window != (0, 0) and window is not None and idx not in self._inherit:
             return near
         for j, t in self._context_sentences(idx, status):
             d = self.date_near(t.start, j)
@@ -98,6 +101,9 @@ class DocContext:
             if p:
                 return p
         return None
+
+
+_CLAUSE_BREAK = re.compile(r"[;؛]")
 
 
 def _dist(item, offset: int) -> float:

@@ -46,7 +46,7 @@ def find_groups(ctx, persons) -> list[dict]:
             continue
         for n, m in _counts(ctx, s):
             trig = min(triggers, key=lambda t: abs(t.start - m.end()))
-            if abs(trig.start - m.end()) > 120:
+            if abs(trig.start - m.end()) > 120 or re.search(r"[;؛]", ctx.text[min(trig.start, m.end()):max(trig.start, m.end())]):
                 continue
             group = _group(ctx, s, n, m, trig)
             if not any(_same(group, g) for g in out):
