@@ -182,6 +182,7 @@ _EN_MY_BEFORE = _c(r"(?<![a-z])(?P<mid>mid|early|late|end|the\s+end\s+of|end\s+o
 _EN_WD_BEFORE = _c(r"(?<![a-z])(?P<mod>last|this|next|previous|past)\s+$")
 _EN_WD_EXCLUDE = _c(r"(?<![a-z])(?:every|each|on\s+all)\s+$")
 _FA_WD_EXCLUDE = _c(r"(?<![\w\u200c])(?:هر|\w+مین|روزهای)[ \u200c]+$")
+_ORD_EXCLUDE = _c(r"(?:نیمه|هفته|دهه|سال|بار|مرحله)[ \u200c]+$")
 _FA_JM_BEFORE = _c(r"(?<![\w\u200c])(?:در|از|تا|ابتدای|اوایل|اواسط|اواخر|پایان|نیمه|طی|نیمه[ \u200c]دوم|نیمه[ \u200c]اول)[ \u200c]+$")
 _FA_GM_BEFORE = _c(r"(?<![\w\u200c])(?:در|از|تا|ماه)[ \u200c]+$")
 _COUNT_BEFORE = _c(r"(?<![a-z])(?:over|about|nearly|some|than|least|around|approximately|almost)\s+$|[$€£#]\s*$")
@@ -333,8 +334,6 @@ def _coarsest(start: date, end: date) -> str | None:
 def _make(ctx: _Ctx, span, start, end, precision, calendar, *, weekday=None,
           ambiguous=False, year_given=True, parts=()) -> ParsedDate:
     value = _coarsest(start, end) if start and end else None
-    if precision == "day" and start and start != end:
-        value = None
     conflict = bool(weekday is not None and start and start == end
                     and start.weekday() != weekday)
     return ParsedDate(value, precision, start, end, span, ctx.text[span[0]:span[1]],
@@ -478,10 +477,19 @@ def _yearless_month(ctx, span, cal, mo, mod, shift_words=("last", "گذشته", 
     return item
 
 
+def _bounded(ctx, span, back_min: int, back_max: int):
+    """Day unknown within a month/year publication period: bounds and coarsest value."""
+    if ctx.pub is None:
+        return _unknown(ctx, span, "day", "relative")
+    start = ctx.pub.lo - timedelta(days=back_max)
+    end = ctx.pub.hi - timedelta(days=back_min)
+    return _make(ctx, span, start, end, "day", "relative", ambiguous=True)
+
+
 def _relative_day(ctx, span, days_back: int):
     ref = ctx.ref(span[0])
     if ref is None:
-        return _unknown(ctx, span, "day", "relative")
+        return _bounded(ctx, span, days_back, days_back)
     d = ref - timedelta(days=days_back)
     return _make(ctx, span, d, d, "day", "relative")
 
@@ -489,9 +497,13 @@ def _relative_day(ctx, span, days_back: int):
 def _weekday_item(ctx, span, wd: int, mod: str | None):
     """Weekday alone: most recent on/before the reference day; 'last' strictly before."""
     ref = ctx.ref(span[0])
-    if ref is None:
-        return _unknown(ctx, span, "day", "relative")
     mod = (mod or "").lower()
+    if ref is None:
+        same = [d for end, d in ctx.anchors if end <= span[0] and d.weekday() == wd]
+        if same and ctx.pub is None and not mod:
+            # "on Wednesday" repeating an explicit "Wednesday 26 Tir" earlier in the text
+            return _make(ctx, span, same[-1], same[-1], "day", "relative")
+        return _bounded(ctx, span, -7, 7) if mod in ("next", "آینده") else _bounded(ctx, span, 0, 7)
     if mod in ("next", "آینده"):
         d = ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
     else:
@@ -832,6 +844,8 @@ def _left(rule: str, t: str, m: re.Match):
                 s, extra["wd"] = b.start(), b["wd"]
                 e += close.end() if close else 0
     elif rule == "num_wd_fa":
+        if not t[s].isdigit() and _before(_ORD_EXCLUDE, t, s, 8):
+            return None  # «نیمه دوم اردیبهشت»: the second half, not the 2nd
         b = _before(_WD_BEFORE_FA, t, s, 48)
         if b and b.start() < s:
             s, extra["wd"] = b.start(), b["wd"]
