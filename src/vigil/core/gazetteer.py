@@ -312,9 +312,9 @@ class _Index:
             if not key:
                 continue
             cands = self.by_key.setdefault(key, [])
-            if any(k == kind and e is entry for k, e, _ in cands):
+            if any(k == kind and e is entry and a == alias for k, e, a in cands):
                 continue
-            cands.append((kind, entry, alias))
+            cands.append((kind, entry, alias))  # same entry may recur with other aliases
             acc = ""
             for t in toks:  # word-aligned prefixes, and any prefix of 4+ characters
                 acc += t
@@ -383,8 +383,9 @@ def scan(text: str, kinds: set[str] | frozenset[str] | None = None) -> list[Matc
             continue
         best = _longest_at(keys, i, idx, wanted)
         if best is not None:
-            j, (kind, entry, alias) = best
+            j, (kind, entry, alias), key = best
             start = ends[i] - len(_WORD_TAIL.search(chunks[i]).group())
+            alias = _closest_alias(idx.by_key[key], kind, entry, text[start:ends[j]]) or alias
             out.append(Match(kind, entry, alias, (start, ends[j])))
             free = j + 1
     return out
@@ -402,7 +403,7 @@ def _chunk_key(chunk: str) -> str:
     return key
 
 
-def _longest_at(keys: list[str], i: int, idx: _Index, wanted) -> tuple[int, tuple] | None:
+def _longest_at(keys: list[str], i: int, idx: _Index, wanted) -> tuple[int, tuple, str] | None:
     prefixes, by_key = idx.prefixes, idx.by_key
     acc, best = "", None
     for j in range(i, min(i + 12, len(keys))):
@@ -411,9 +412,18 @@ def _longest_at(keys: list[str], i: int, idx: _Index, wanted) -> tuple[int, tupl
             break
         for cand in by_key.get(acc, ()):
             if cand[0] in wanted:
-                best = (j, cand)
+                best = (j, cand, acc)
                 break
     return best
+
+
+def _closest_alias(cands, kind: str, entry: Entry, surface: str) -> str | None:
+    """Among the aliases of one entry sharing a key, the one written like ``surface``."""
+    flat = " ".join(surface.casefold().split())
+    for k, e, a in cands:
+        if k == kind and e is entry and " ".join(a.casefold().split()) == flat:
+            return a
+    return None
 
 
 # ----------------------------------------------------------------------------- lookups
