@@ -130,7 +130,7 @@ def link(
 
 def score_pairs(frame: pd.DataFrame, *, floor: float, backend: str = "duckdb",
                 one_per_source: bool = False, prior: float | None = None,
-                spark=None) -> pd.DataFrame:
+                spark=None, blocking_budget: int | None = None) -> pd.DataFrame:
     """Scored candidate pairs (probability >= floor) of a prepared frame, ids sorted."""
     if len(frame) < 2:
         return pd.DataFrame(columns=PAIR_COLUMNS)
@@ -139,7 +139,9 @@ def score_pairs(frame: pd.DataFrame, *, floor: float, backend: str = "duckdb",
     db_api = _db_api(backend, spark)
     table = db_api.register(_splink_table(frame, backend))
     p = prior if prior is not None else _settings.prior(len(frame))
-    linker = Linker(table, _settings.settings(p, one_per_source), log_level=logging.WARNING)
+    chosen = _settings.choose_blocking(frame, blocking_budget)
+    linker = Linker(table, _settings.settings(p, one_per_source, chosen),
+                    log_level=logging.WARNING)
     predicted = linker.inference.predict(threshold_match_probability=floor,
                                          warning_mode="never")
     out = predicted.as_pandas_dataframe()
@@ -162,8 +164,8 @@ def _db_api(backend: str, spark):
 
 
 _SPLINK_COLUMNS = [
-    "unique_id", "source", "given_key", "surname_key", "father_key", "tokens",
-    "surname_prefix", "date_lo", "date_hi", "date_y", "date_m", "date_d", "date_precision",
+    "unique_id", "source", "given_key", "surname_key", "father_key", "given_sk",
+    "surname_sk", "father_sk", "tokens_sk", "surname_prefix", "status_rank", "birth_y", "date_lo", "date_hi", "date_y", "date_m", "date_d", "date_precision",
     "status", "age", "prison", "city", "province", "charges", "nationality", "sex",
 ]
 

@@ -1,8 +1,9 @@
 """Name keys for linkage: folded, script-neutral forms of names and their parts.
 
-Uses :mod:`vigil.core.names` (cross-script keys) when it is available; otherwise a small
-private fallback that folds case, diacritics and Arabic-script letter variants. Both give
-lowercase keys whose tokens are separated by single spaces.
+Two kinds of key: *folded* forms (lowercase, no diacritics, unified Arabic-script letters,
+words separated by spaces) compare spellings within one script; *cross-script* keys
+(:func:`cross_key`: :mod:`vigil.core.names` when it is available, else a private
+consonant skeleton) let محمد, Mohammad and Muhammad meet.
 """
 
 from __future__ import annotations
@@ -24,6 +25,42 @@ _ARABIC_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"
                                   "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و", "\u200c": ""})
 
 
+_FA_SKELETON = str.maketrans({
+    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j",
+    "چ": "c", "ح": "h", "ه": "h", "خ": "x", "د": "d", "ذ": "z", "ز": "z", "ض": "z",
+    "ظ": "z", "ر": "r", "ژ": "j", "ش": "S", "غ": "q", "ق": "q", "ف": "f", "ک": "k",
+    "گ": "g", "ل": "l", "م": "m", "ن": "n",
+})
+_LATIN_DIGRAPHS = (("kh", "x"), ("sh", "S"), ("ch", "c"), ("zh", "j"), ("gh", "q"),
+                   ("ph", "f"), ("th", "t"), ("ck", "k"), ("dj", "j"))
+
+
+def skeleton(key: str, *, words: bool = False) -> str:
+    """Script-neutral consonant skeleton of a folded key, word by word.
+
+    Persian script writes no short vowels, so both scripts are reduced to consonant
+    classes: Latin digraphs (kh, sh, gh...) and Persian letters map to one symbol,
+    vowels and the letters that stand for them (alef, vav, yeh; a e i o u w v y) are
+    dropped and doubled letters collapse: محمد, Mohammad and Muhammad -> "mhmd". The
+    words of a name part are joined (Mohammad Reza = Mohammadreza) unless ``words``.
+    """
+    parts = [p for p in (_skeleton_word(w) for w in key.split()) if p]
+    return " ".join(parts) if words else "".join(parts)
+
+
+def _skeleton_word(word: str) -> str:
+    if any("\u0600" <= c <= "\u06ff" for c in word):
+        word = word.translate(_FA_SKELETON)
+    else:
+        for a, b in _LATIN_DIGRAPHS:
+            word = word.replace(a, b)
+    kept = [c for c in word if c.isascii() and c.isalpha() and c not in "aeiouwvy'"]
+    out = [c for i, c in enumerate(kept) if i == 0 or c != kept[i - 1]]
+    if len(out) > 1 and out[-1] == "h":  # final -eh/-ah is a vowel in both scripts
+        out.pop()
+    return "".join(out) or word[:1]
+
+
 def _load_nicknames() -> dict[str, str]:
     """The packaged nickname table (nickname -> canonical given name)."""
     text = resources.files("vigil.core").joinpath("data/nicknames.tsv").read_text("utf-8")
@@ -42,21 +79,25 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]|[\d_]", " ", text).split())
 
 
-def token_keys(text: str) -> list[str]:
-    """Keys of the words of a name (suffixes such as Jr./III dropped)."""
+def words(text: str) -> list[str]:
+    """Folded words of a name (suffixes such as Jr./III dropped)."""
+    return [w for w in fold(text or "").split() if w not in SUFFIXES]
+
+
+def cross_key(text: str) -> str:
+    """Script-neutral key of a folded name part: ``vigil.core.names.name_key`` when that
+    module is present, else the consonant :func:`skeleton`."""
     if not text:
-        return []
-    if _names is not None and hasattr(_names, "token_keys"):
-        toks = [t for t in _names.token_keys(text) if t]
-    else:
-        toks = fold(text).split()
-    return [t for t in toks if t not in SUFFIXES]
+        return ""
+    if _names is not None:
+        return _names.name_key(text)
+    return skeleton(text)
 
 
 def name_key(text: str) -> str:
-    """Key of a whole name: its token keys joined by spaces (aliases excluded)."""
+    """Folded form of a whole name (aliases excluded)."""
     main, _ = split_alias(text or "")
-    return " ".join(token_keys(main))
+    return " ".join(words(main))
 
 
 def split_alias(name: str) -> tuple[str, list[str]]:
@@ -66,7 +107,7 @@ def split_alias(name: str) -> tuple[str, list[str]]:
 
 
 def split_key(name: str) -> tuple[str | None, str | None, tuple[str, ...]]:
-    """(given_key, surname_key, all token keys incl. aliases) of a full name.
+    """(given, surname, all words incl. aliases), folded, of a full name.
 
     ``Last, First`` puts the surname first; otherwise the first word is the given name
     and the last word the surname. Middle names and aliases only join the tokens.
@@ -74,11 +115,11 @@ def split_key(name: str) -> tuple[str | None, str | None, tuple[str, ...]]:
     main, aliases = split_alias(name)
     if "," in main:
         last, _, first = main.partition(",")
-        given_toks, surname_toks = token_keys(first), token_keys(last)
+        given_toks, surname_toks = words(first), words(last)
     else:
-        toks = token_keys(main)
+        toks = words(main)
         given_toks, surname_toks = toks[:1], _surname_tail(toks[1:])
-    tokens = token_keys(main) + [t for a in aliases for t in token_keys(a)]
+    tokens = words(main) + [t for a in aliases for t in words(a)]
     given = given_toks[0] if given_toks else None
     surname = " ".join(surname_toks) or None
     return given, surname, tuple(dict.fromkeys(tokens))

@@ -47,31 +47,35 @@ def _jw(col: str, threshold: float, m: float, u: float) -> cll.JaroWinklerLevel:
     return cll.JaroWinklerLevel(col, threshold).configure(m_probability=m, u_probability=u)
 
 
+def _in_tokens(col: str) -> str:
+    return (f"list_contains(tokens_sk_r, {col}_sk_l) OR list_contains(tokens_sk_l, {col}_sk_r)")
+
+
 def given_name() -> cl.CustomComparison:
-    """Given names (nickname-canonical keys); a given name found among the other
-    record's name words (middle name used as first name, alias) counts too."""
-    in_tokens = ("list_contains(tokens_r, given_key_l) OR list_contains(tokens_l, given_key_r)")
+    """Given names: exact (nickname-canonical) key, same cross-script skeleton (محمد /
+    Mohammad / Muhammad), found among the other record's name words (middle name used
+    as first name, alias), or similar spelling."""
     return cl.CustomComparison([
         _null("given_key"),
-        _exact("given_key", 0.60, 0.01, tf=True),
-        _custom(in_tokens, "given among other's names", 0.12, 0.002),
-        _jw("given_key", 0.92, 0.12, 0.006),
-        _jw("given_key", 0.80, 0.08, 0.04),
-        _else(0.08, 0.94),
+        _exact("given_key", 0.50, 0.01, tf=True),
+        _exact("given_sk", 0.30, 0.012, tf=True),
+        _custom(_in_tokens("given"), "given among other's names", 0.08, 0.002),
+        _jw("given_key", 0.92, 0.05, 0.006),
+        _jw("given_key", 0.80, 0.03, 0.04),
+        _else(0.04, 0.93),
     ], output_column_name="given")
 
 
 def surname() -> cl.CustomComparison:
-    """Surnames; a surname found among the other record's name words counts too."""
-    in_tokens = ("list_contains(tokens_r, surname_key_l) "
-                 "OR list_contains(tokens_l, surname_key_r)")
+    """Surnames: exact key, same skeleton, found among the other's name words, similar."""
     return cl.CustomComparison([
         _null("surname_key"),
-        _exact("surname_key", 0.72, 0.004, tf=True),
-        _custom(in_tokens, "surname among other's names", 0.08, 0.0008),
-        _jw("surname_key", 0.92, 0.10, 0.002),
-        _jw("surname_key", 0.80, 0.05, 0.03),
-        _else(0.05, 0.96),
+        _exact("surname_key", 0.55, 0.004, tf=True),
+        _exact("surname_sk", 0.30, 0.005, tf=True),
+        _custom(_in_tokens("surname"), "surname among other's names", 0.04, 0.0008),
+        _jw("surname_key", 0.92, 0.06, 0.002),
+        _jw("surname_key", 0.80, 0.03, 0.03),
+        _else(0.02, 0.96),
     ], output_column_name="surname")
 
 
@@ -79,27 +83,34 @@ def father() -> cl.CustomComparison:
     """Father's name (patronymic), a strong clue in Iranian reports."""
     return cl.CustomComparison([
         _null("father_key"),
-        _exact("father_key", 0.80, 0.01, tf=True),
-        _jw("father_key", 0.90, 0.12, 0.01),
-        _else(0.08, 0.98),
+        _exact("father_key", 0.60, 0.01, tf=True),
+        _exact("father_sk", 0.30, 0.012, tf=True),
+        _jw("father_key", 0.90, 0.05, 0.01),
+        _else(0.05, 0.97),
     ], output_column_name="father")
 
 
 _GAP = "greatest(date_lo_l - date_hi_r, date_lo_r - date_hi_l, 0)"
+_DIFFERENT_STATUS = "status_rank_l IS NOT NULL AND status_rank_r IS NOT NULL AND status_l <> status_r"
+_IN_ORDER = ("((status_rank_l <= status_rank_r AND date_hi_r + 3 >= date_lo_l) OR "
+             "(status_rank_r <= status_rank_l AND date_hi_l + 3 >= date_lo_r))")
 
 
 def event_date() -> cl.CustomComparison:
     """Date of the status event, as the gap between the two date intervals (so a
-    month-precision date is 'within' every day of its month); dates of different
-    status events (sentenced vs executed) are not compared."""
-    status_differs = "status_l IS NOT NULL AND status_r IS NOT NULL AND status_l <> status_r"
+    month-precision date is 'within' every day of its month). For two different status
+    events of one history (sentenced ... executed) the question is whether the dates
+    are in the order of the statuses and how far apart they are."""
     swapped = ("date_y_l = date_y_r AND date_m_l = date_d_r AND date_d_l = date_m_r "
                "AND date_precision_l = 'day' AND date_precision_r = 'day'")
     same_day = f"{_GAP} = 0 AND date_precision_l = 'day' AND date_precision_r = 'day'"
+    seq = f"{_DIFFERENT_STATUS} AND {_IN_ORDER}"
     return cl.CustomComparison([
         _null("date_lo"),
-        cll.CustomLevel(status_differs, "different status events", _DIALECT)
-        .configure(is_null_level=True),
+        _custom(f"{seq} AND {_GAP} <= 14", "next status within 2 weeks", 0.25, 0.004),
+        _custom(f"{seq} AND {_GAP} <= 400", "next status within 400 days", 0.45, 0.09),
+        _custom(f"{seq} AND {_GAP} <= 1100", "next status within 3 years", 0.27, 0.2),
+        _custom(_DIFFERENT_STATUS, "statuses out of order or far apart", 0.03, 0.7),
         _custom(same_day, "same day", 0.80, 0.0004),
         _custom(f"{_GAP} = 0", "consistent within precision", 0.08, 0.004),
         _custom(f"{_GAP} <= 3", "within 3 days", 0.05, 0.0015),
@@ -111,14 +122,17 @@ def event_date() -> cl.CustomComparison:
 
 
 def age() -> cl.CustomComparison:
-    """Age at the event, with tolerance (reports round and disagree by a year or two)."""
+    """Age at the event, with tolerance; between events years apart the ages must
+    differ by about the time between them (implied birth years within a year)."""
     diff = "abs(age_l - age_r)"
+    years = "coalesce((date_lo_l + date_hi_l - date_lo_r - date_hi_r) / 730.5, 0)"
+    birth = f"abs((age_l - age_r) - {years})"
     return cl.CustomComparison([
         _null("age"),
-        _custom(f"{diff} = 0", "same age", 0.60, 0.05),
-        _custom(f"{diff} <= 1", "age within 1", 0.28, 0.10),
-        _custom(f"{diff} <= 3", "age within 3", 0.08, 0.17),
-        _else(0.04, 0.68),
+        _custom(f"{diff} = 0 AND {birth} <= 1", "same age", 0.60, 0.05),
+        _custom(f"{birth} <= 1.1", "ages agree within a year", 0.28, 0.09),
+        _custom(f"{birth} <= 3.1", "ages agree within 3 years", 0.08, 0.17),
+        _else(0.04, 0.69),
     ], output_column_name="age")
 
 
@@ -126,6 +140,31 @@ def _place(col: str, m: float, u: float) -> cl.CustomComparison:
     return cl.CustomComparison(
         [_null(col), _exact(col, m, u, tf=True), _else(1 - m, 1 - u)],
         output_column_name=col)
+
+
+def place() -> cl.CustomComparison:
+    """Prison, else city, else province: one comparison, because they are nested and
+    counting each would count one fact three times."""
+    known = "{0}_l IS NOT NULL AND {0}_r IS NOT NULL"
+    differs = " OR ".join(f"({known.format(c)} AND {c}_l <> {c}_r)"
+                          for c in ("prison", "city", "province"))
+    return cl.CustomComparison([
+        _null_all(("prison", "city", "province")),
+        _exact("prison", 0.75, 0.05, tf=True),
+        _custom(f"NOT ({differs}) AND city_l = city_r", "same city", 0.12, 0.02),
+        _custom(f"NOT ({differs}) AND province_l = province_r", "same province",
+                0.06, 0.04),
+        _custom(f"prison_l <> prison_r AND city_l = city_r", "other prison, same city",
+                0.02, 0.01),
+        _else(0.05, 0.88),
+    ], output_column_name="place")
+
+
+def _null_all(cols) -> cll.CustomLevel:
+    """Null level: no column of cols is known on both sides."""
+    sql = " AND ".join(f"({c}_l IS NULL OR {c}_r IS NULL)" for c in cols)
+    return cll.CustomLevel(sql, "not known on both sides", _DIALECT).configure(
+        is_null_level=True)
 
 
 def charges() -> cl.CustomComparison:
@@ -142,30 +181,67 @@ def comparisons() -> list:
     """All comparisons used to score a pair of mentions."""
     return [
         given_name(), surname(), father(), event_date(), age(),
-        _place("prison", 0.80, 0.06), _place("city", 0.85, 0.05),
-        _place("province", 0.90, 0.10), charges(),
+        place(), charges(),
         _place("nationality", 0.95, 0.30), _place("sex", 0.99, 0.55),
     ]
 
 
-def blocking_rules(cross_source_only: bool = False) -> list:
-    """Rules that generate candidate pairs; each keeps blocks small (see docs/linkage.md).
+# Candidate blocking rules, most specific first. Each is a tuple of columns that must be
+# equal; "SWAPPED" is the day/month-swapped date rule. A rule is used only when the
+# number of pairs it generates is within the budget (see blocking_rules).
+CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
+    ("given_sk", "surname_sk", "date_lo"),
+    ("given_sk", "surname_sk", "father_sk"),
+    ("given_sk", "surname_sk", "prison", "date_y"),
+    ("given_sk", "surname_sk", "date_y", "date_m"),
+    ("given_sk", "surname_sk", "birth_y"),
+    ("surname_sk", "date_lo", "province"),
+    ("given_sk", "date_lo", "province"),
+    ("SWAPPED",),
+    ("surname_prefix", "date_y", "date_d"),
+    ("given_sk", "surname_sk", "prison"),
+    ("given_sk", "surname_sk", "province"),
+    ("date_lo", "province"),
+    ("given_sk", "surname_sk"),
+)
+SWAPPED_SQL = ("l.date_y = r.date_y AND l.date_m = r.date_d AND l.date_d = r.date_m "
+               "AND l.surname_prefix = r.surname_prefix")
+
+
+def block_pair_count(frame, columns: tuple[str, ...]) -> int:
+    """Number of pairs a blocking rule on equal ``columns`` generates in ``frame``."""
+    if columns == ("SWAPPED",):
+        columns = ("date_y", "date_m", "date_d", "surname_prefix")
+        left = frame.groupby(list(columns), dropna=True).size()
+        right = left.copy()
+        right.index = right.index.set_names(["date_y", "date_d", "date_m", "surname_prefix"])
+        right = right.reorder_levels(list(columns))
+        return int((left * right.reindex(left.index).fillna(0)).sum() // 2)
+    sizes = frame.groupby(list(columns), dropna=True).size()
+    return int((sizes * (sizes - 1) // 2).sum())
+
+
+def choose_blocking(frame, budget: int | None = None) -> list[tuple[str, ...]]:
+    """The candidate rules whose pair count fits the budget (default 30 x records, at
+    least 2 million), so no rule ever builds a huge block whatever the data."""
+    budget = budget or max(30 * len(frame), 2_000_000)
+    chosen, total = [], 0
+    for cols in CANDIDATE_RULES:
+        count = block_pair_count(frame, cols)
+        if count <= budget - total:
+            chosen.append(cols)
+            total += count
+    return chosen
+
+
+def blocking_rules(chosen=CANDIDATE_RULES, cross_source_only: bool = False) -> list:
+    """Splink blocking rules for the chosen candidate rules.
 
     With ``cross_source_only`` pairs within one source are never generated (for lists
     in which each row is a different person).
     """
-    rules = [
-        block_on("given_key", "surname_key"),
-        block_on("surname_key", "date_y"),
-        block_on("date_lo", "province"),
-        block_on("date_lo", "surname_prefix"),
-        block_on("given_key", "date_y", "date_m"),
-        block_on("surname_prefix", "date_y", "date_d"),
-        brl.CustomRule("l.date_y = r.date_y AND l.date_m = r.date_d AND l.date_d = r.date_m "
-                       "AND l.surname_prefix = r.surname_prefix", _DIALECT),
-        block_on("father_key", "given_key"),
-        block_on("surname_key", "father_key"),
-    ]
+    rules = [brl.CustomRule(SWAPPED_SQL, _DIALECT) if cols == ("SWAPPED",)
+             else block_on(*cols) for cols in chosen]
     if not cross_source_only:
         return rules
     return [_cross_source(rule) for rule in rules]
@@ -176,13 +252,14 @@ def _cross_source(rule):
     return brl.And(rule, brl.CustomRule("l.source <> r.source", _DIALECT))
 
 
-def settings(prior: float, cross_source_only: bool = False) -> SettingsCreator:
+def settings(prior: float, cross_source_only: bool = False,
+             chosen=CANDIDATE_RULES) -> SettingsCreator:
     """Complete Splink settings (dedupe over one table of mentions)."""
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         comparisons=comparisons(),
-        blocking_rules_to_generate_predictions=blocking_rules(cross_source_only),
+        blocking_rules_to_generate_predictions=blocking_rules(chosen, cross_source_only),
         probability_two_random_records_match=prior,
         retain_intermediate_calculation_columns=False,
         retain_matching_columns=False,

@@ -1,0 +1,70 @@
+"""Link synthetic person-mentions at scale and print time, peak memory and pairwise F1.
+
+    .venv/bin/python bench/link_scale.py [N] [--seed S]
+
+Mentions come from ``vigil.core.synth.generate_mentions(n, seed)`` (with its
+``true_person`` truth); generation is not timed. Peak memory is the process's maximum
+resident set size (``resource.getrusage``), which includes DuckDB's memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+
+import pandas as pd
+
+
+def pairwise_scores(pred: pd.Series, truth: pd.Series) -> dict:
+    """Pairwise precision/recall/F1 of a clustering against true labels."""
+    def pairs(counts):
+        return int((counts * (counts - 1) // 2).sum())
+
+    both = pairs(pd.DataFrame({"p": pred.values, "t": truth.values}).value_counts())
+    predicted, true = pairs(pred.value_counts()), pairs(truth.value_counts())
+    precision = both / predicted if predicted else 1.0
+    recall = both / true if true else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if both else 0.0
+    return {"true_pairs": true, "predicted_pairs": predicted, "correct_pairs": both,
+            "precision": precision, "recall": recall, "f1": f1}
+
+
+def mentions(n: int, seed: int) -> pd.DataFrame:
+    """n synthetic mentions as a DataFrame (father_name becomes father)."""
+    try:
+        from vigil.core.synth import generate_mentions
+    except ImportError:
+        from vigil.core.synth.mentions import generate_mentions
+    df = pd.DataFrame(list(generate_mentions(n, seed)))
+    return df.rename(columns={"father_name": "father"})
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--parquet", help="read mentions from this file instead")
+    args = parser.parse_args(argv)
+    df = pd.read_parquet(args.parquet).head(args.n) if args.parquet else mentions(args.n, args.seed)
+    df = df.rename(columns={"father_name": "father"})
+    truth = df.pop("true_person")
+    from vigil.core.link import link
+
+    start = time.perf_counter()
+    result = link(df.drop(columns=[c for c in ("noise", "true_status", "true_date") if c in df]))
+    seconds = time.perf_counter() - start
+    peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2
+    pred = df["mention_id"].astype(str).map(result.clusters)
+    scores = pairwise_scores(pred, truth)
+    figures = {"mentions": len(df), "persons_true": truth.nunique(),
+               "persons_found": pred.nunique(), "seconds": round(seconds, 1),
+               "peak_rss_gb": round(peak_gb, 2), "review_pairs": len(result.review),
+               **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}}
+    for key, value in figures.items():
+        print(f"{key:16} {value}")
+    return figures
+
+
+if __name__ == "__main__":
+    main()
