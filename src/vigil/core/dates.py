@@ -195,7 +195,6 @@ _EN_MONTH_TRIG = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
 _JM_EN_TRIG = tuple(sorted({v[:4] for _, _, en, vs in JALALI_MONTHS for v in (en.lower(),) + vs}))
 _JM_FA_TRIG = tuple(_JM_FA_WORDS)
 _GM_FA_TRIG = tuple(sorted({_lower(w)[:4] for _, _, _, fas in GREGORIAN_MONTHS for w in fas}))
-_WD_EN_TRIG = tuple(en.lower() for _, en, _, _ in WEEKDAYS)
 _FA_PAST = ("گذشته", "قبل", "پیش")
 
 _SPEC = {
@@ -241,7 +240,7 @@ _SPEC = {
                   [(("spring", "summer", "autumn", "fall", "winter"), 0)], "word"),
     "en_rel_day": (r"(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)|(?P<yest>yesterday|last\s+night)"
                    r"|(?P<today>today|tonight|this\s+(?:morning|evening|afternoon)|earlier\s+today))\b",
-                   [(("yesterday",), 20), (("night",), 6), (("today",), 9), (("tonight", "this"), 0)],
+                   [(("day",), 20), (("night",), 6), (("this",), 0)],
                    "word"),
     "en_ago": (rf"(?P<n>{_NUM_EN})\s+(?P<u>day|week|month|year)s?\s+ago\b", [(("ago",), 24)], "word"),
     "en_rel_unit": (r"(?P<mod>last|this|previous|past)\s+(?P<u>week|month|year)\b",
@@ -249,7 +248,7 @@ _SPEC = {
     "en_past_n": (rf"(?:the\s+)?(?:past|last|previous)\s+(?P<n>{_NUM_EN})\s+(?P<u>day|week|month|year)s?\b",
                   [(("past", "last", "previous"), 4)], "word"),
     "en_wd": (rf"(?P<wd>{_WD_EN_FULL})(?!s\b)(?:\s+(?:night|morning|evening|afternoon))?",
-              [(_WD_EN_TRIG, 0)], "en_wd"),
+              [(("day",), 6)], "en_wd"),
     "fa_rel_day": (r"(?:(?P<today>امروز|امشب)|(?P<yest>دیروز|دیشب|(?:روز|شب)[ \u200c]+(?:گذشته|قبل|پیش))"
                    r"|(?P<dby>پریروز))(?![\w\u200c])",
                    [(("امروز", "امشب", "دیروز", "دیشب", "پریروز"), 0), (_FA_PAST, 5)], "fa_pre"),
