@@ -343,5 +343,5 @@ def _conflict(a: Claim, b: Claim) -> str:
     if a.interval()[0] <= b.interval()[1]:
         return ""
     where = "the same period" if a.period == b.period else "a period within it"
-    return (f"'{b.text}' allows at most {b.interval()[1]:g} {b.quantity}, but '{a.text}' claims "
-            f"at least {a.interval()[0]:g} in {where}")
+    return (f"'{b.text}' allows at most {b.interval()[1]:,.0f} {b.quantity}, but '{a.text}' claims "
+            f"at least {a.interval()[0]:,.0f} in {where}")

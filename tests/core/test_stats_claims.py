@@ -1,0 +1,99 @@
+"""Claim parsing and checking against a RowCounter, internal arithmetic, document conflicts."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from vigil.core.stats import RowCounter
+from vigil.core.stats.claims import (
+    arithmetic, check_claim, check_document, parse_claim, qualifier_interval, split_sentences,
+)
+
+ISSUE = ("over 1,000 executions were recorded from the beginning of 2025 to mid-October, "
+         "an average of four per day")
+
+
+def counter(n_2025=1010, grade="single_source", extra=()):
+    start = date(2025, 1, 1)
+    rows = [{"case_id": f"c{i}", "status": "executed", "grade": grade, "country": "IR",
+             "date_start": start + timedelta(days=i % 288), "date_end": start + timedelta(days=i % 288),
+             "charges": ["drug"] if i % 2 else []} for i in range(n_2025)]
+    return RowCounter(rows + list(extra))
+
+
+def test_parse_the_issue_sentence():
+    claim = parse_claim(ISSUE)
+    assert (claim.value, claim.qualifier, claim.quantity, claim.status) == (1000, "over", "executions", "executed")
+    assert (claim.period.start, claim.period.end, claim.period.days) == (date(2025, 1, 1), date(2025, 10, 15), 288)
+    assert claim.rate["value"] == 4 and claim.rate["unit"] == "day"
+
+
+def test_parse_us_sentence_and_persian():
+    claim = parse_claim("In 1999, 98 people were executed in the United States")
+    assert (claim.value, claim.qualifier, claim.country, claim.period.days) == (98, "exactly", "US", 365)
+    fa = parse_claim("در سال ۱۴۰۳ دست‌کم ۹۷۵ نفر در ایران اعدام شدند")
+    assert (fa.value, fa.qualifier, fa.country) == (975, "at_least", "IR")
+    assert (fa.period.start, fa.period.end) == (date(2024, 3, 20), date(2025, 3, 20))
+    drugs = parse_claim("Around 600 people were hanged for drug offences in the first six months of 2025")
+    assert drugs.scope == {"charge": "drug"} and drugs.qualifier == "about" and drugs.period.end == date(2025, 6, 30)
+
+
+def test_qualifier_intervals():
+    assert qualifier_interval(1000, "over") == (1001, float("inf"))
+    assert qualifier_interval(100, "about") == pytest.approx((90, 110))
+    assert qualifier_interval(50, "under") == (0, 49)
+
+
+def test_internal_arithmetic_of_the_issue_sentence():
+    findings = arithmetic(parse_claim(ISSUE))
+    assert len(findings) == 1
+    assert "1,000 in 288 days is 3.5 a day, not 4" in findings[0]
+    assert arithmetic(parse_claim("1,152 executions from 1 January 2025 to 15 October 2025, "
+                                  "an average of four a day")) == []
+
+
+def test_check_supported_contradicted_and_not_checkable():
+    verdict = check_claim(ISSUE, counter(1010))
+    assert verdict.verdict == "supported" and verdict.computed == 1010 and verdict.headline == 0
+    assert len(verdict.case_ids) == 1010 and verdict.arithmetic
+    assert check_claim(ISSUE, counter(990)).verdict == "contradicted"
+    assert check_claim("Executions rose sharply this year", counter()).verdict == "not_checkable"
+    assert check_claim("Many people were executed in 2025, over 900", counter()).verdict == "supported"
+    assert check_claim("The weather in 2025 was 30 degrees", counter()).verdict == "not_checkable"
+
+
+def test_headline_grades_can_be_requested():
+    verdict = check_claim(ISSUE, counter(1010), grades=("official", "corroborated"))
+    assert verdict.verdict == "contradicted" and verdict.computed == 0
+
+
+def test_scope_filters_the_count():
+    verdict = check_claim("About 500 people were executed for drug offences in 2025", counter(1010))
+    assert verdict.computed == 505 and verdict.verdict == "supported"
+
+
+def test_partly_dated_cases_widen_the_range():
+    month_only = [{"case_id": f"m{i}", "status": "executed", "grade": "single_source", "charges": [],
+                   "date_start": date(2025, 10, 1), "date_end": date(2025, 10, 31)} for i in range(20)]
+    verdict = check_claim("Exactly 1,000 executions from 1 January 2025 to 15 October 2025",
+                          counter(990, extra=month_only))
+    assert verdict.computed_range == [990, 1010] and verdict.verdict == "supported"
+
+
+def test_rate_only_claim():
+    assert check_claim("In 2025 Iran executed an average of three people per day", counter(1010)).verdict \
+        == "supported"                           # 1010 / 365 = 2.8
+    assert check_claim("In 2025 Iran executed an average of five people per day", counter(1010)).verdict \
+        == "contradicted"
+
+
+def test_document_checks_each_claim_and_conflicts():
+    text = ("Iran Human Rights said at least 1,000 people were executed in 2025. "
+            "In the first six months of 2025, more than 1,200 executions were recorded. "
+            "The figure is shocking.\nIn 2025, 1,010 people were executed.")
+    assert len(split_sentences(text)) == 4
+    report = check_document(text, counter(1010))
+    assert [c["verdict"] for c in report["claims"]] == ["supported", "contradicted", "supported"]
+    assert len(report["conflicts"]) == 1
+    assert "at most 1,010" in report["conflicts"][0] and "at least 1,201" in report["conflicts"][0]
