@@ -194,7 +194,8 @@ _ARREST = _c(r"بازداشت|دستگیر|arrested|detained")
 _EN_MONTH_TRIG = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _JM_EN_TRIG = tuple(sorted({v[:4] for _, _, en, vs in JALALI_MONTHS for v in (en.lower(),) + vs}))
 _JM_FA_TRIG = tuple(_JM_FA_WORDS)
-_GM_FA_TRIG = tuple(sorted({_lower(w)[:4] for _, _, _, fas in GREGORIAN_MONTHS for w in fas}))
+_GM_FA_TRIG = tuple(sorted({_lower(w)[:4] for _, _, _, fas in GREGORIAN_MONTHS for w in fas
+                            if w not in ("مه", "می", "مهٔ", "مئی")}))  # those need a year: <Y4>
 _FA_PAST = ("گذشته", "قبل", "پیش")
 
 _SPEC = {
@@ -211,13 +212,13 @@ _SPEC = {
                 "num_wd_fa"),
     "fa_gdmy": (rf"(?P<d>{_DAY}|{_ORD_FA}){_S}*(?:(?P<m>{_GM_FA})(?:{_S}+(?:سال{_S}+)?(?P<y>{_YEAR_G}))?"
                 rf"|(?P<m2>{_GM_FA_MAY}){_S}+(?P<y2>{_YEAR_G}))(?:{_S}+میلادی)?",
-                [(_GM_FA_TRIG, 28)], "num_wd_fa"),
+                [(_GM_FA_TRIG, 28), (("<Y4>",), 24)], "num_wd_fa"),
     "en_my": (rf"(?P<m>{_GM_EN}),?\s+(?:of\s+)?(?P<y>{_YEAR_G})", [(_EN_MONTH_TRIG, 0)], "word_my"),
     "en_jmy": (rf"(?P<m>{_JM_EN}),?\s+(?:of\s+)?(?P<y>{_YEAR_J})", [(_JM_EN_TRIG, 0)], "word"),
     "fa_jmy": (rf"(?P<m>{_JM_FA})(?:{_S}+سال)?{_S}+(?:(?P<y>{_YEAR_J})|(?P<y2>\d\d)(?!\d))",
                [(_JM_FA_TRIG, 0)], "word"),
     "fa_gmy": (rf"(?P<m>{_GM_FA}|{_GM_FA_MAY}){_S}+(?:سال{_S}+)?(?P<y>{_YEAR_G})",
-               [(_GM_FA_TRIG, 0)], "word"),
+               [(_GM_FA_TRIG, 0), (("<Y4>",), 14)], "word"),
     "en_m": (rf"(?P<m>{_GM_EN_FULL})(?!\s*\d)", [(_EN_MONTH_TRIG, 0)], "en_m"),
     "fa_jm": (rf"(?P<m>{_JM_FA})(?:{_S}+(?P<mod>گذشته|پیش|جاری|امسال))?(?!{_S}*(?:\d|سال))",
               [(_JM_FA_TRIG, 0)], "fa_jm"),
@@ -280,6 +281,7 @@ def _build_triggers() -> dict[str, list[tuple[str, int]]]:
 _TRIGGERS = _build_triggers()
 _TRIGGERS_LATIN = {w: v for w, v in _TRIGGERS.items() if w.isascii() and w != "<y4>"}
 _TRIGGERS_ARABIC = {w: v for w, v in _TRIGGERS.items() if not w.isascii()}
+_INSIDE_WORD_OK = frozenset({"day", "night", "شنبه"})  # "wednesday", "tonight", «یکشنبه»
 _Y4 = _c(r"(?:1[2-9]|2[01])[0-9][0-9]")
 _RANGE_GAP = _c(r"\s*(?:-|–|—|to|until|till|through|and|تا|الی)\s*$")
 _RANGE_INTRO = _c(r"(?:between|from|از|بین)\s+(?:the\s+)?$")
@@ -934,10 +936,12 @@ def _collect(t: str) -> list:
         groups.append(_TRIGGERS_ARABIC)
     for triggers in groups:
         for trig, entries in triggers.items():
+            inside_ok = trig in _INSIDE_WORD_OK
             i = t.find(trig)
             while i != -1:
-                for kind, back in entries:
-                    _try(kind, back, t, i, seen, raw)
+                if inside_ok or i == 0 or not t[i - 1].isalpha():
+                    for kind, back in entries:
+                        _try(kind, back, t, i, seen, raw)
                 i = t.find(trig, i + 1)
     y4 = _TRIGGERS.get("<y4>", ())
     for m in _Y4.finditer(t):
