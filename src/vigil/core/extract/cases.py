@@ -38,7 +38,7 @@ class Person:
 _BACKREF_EN = re.compile(
     r"\b(?:he|she|they|them|him|both|his|her|their|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"(?:\s+\w+)?|the\s+(?:men|women|man|woman|prisoners?|inmates?|defendants?|brothers)|"
-    r"these\s+\w+|all\s+(?:of\s+them|\w+))\b", re.I)
+    r"these\s+\w+|all\s+(?:of\s+them|\w+)|the\s+(?:death\s+)?sentences)\b", re.I)
 _BACKREF_FA = re.compile(r"(?<![\u0600-\u06FF])(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*(?:زندانی|نفر|فرد|متهم|تن))")
 _INTRO_EN = re.compile(r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+them)?\s+as|were\s+named)\s*:?\s*$", re.I)
 _INTRO_FA = re.compile(r"(?:به\s+نام|نام\s+(?:آنان|آنها|این\s+\S+)|هویت\s+[^.]{0,40})[^.]{0,20}$")
@@ -135,6 +135,9 @@ class CaseBuilder:
         self.last_list: tuple[int, list[Person]] | None = None
         self.prev_triggers: list[Trigger] = []
         self.prev_sentence: int = -1
+        self.history: list[tuple[int, int, list[Trigger], bool]] = []  # idx, para, triggers, names
+        self.pending: list[tuple[int, list[Trigger], int]] = []  # "the seven ...": count, triggers, idx
+        self.para = 0
 
     def person_for(self, nm: NameMention) -> Person:
         for p in self.persons:
@@ -168,13 +171,38 @@ class CaseBuilder:
                         out.append(NameMention(p.name, s, e))
         return sorted(out, key=lambda n: n.start)
 
-    def sentence(self, idx: int, start: int, end: int, triggers: list[Trigger] | None = None) -> None:
+    def sentence(self, idx: int, start: int, end: int, triggers: list[Trigger] | None = None,
+                 para: int = 0) -> None:
         names = self.names(start, end)
+        self.para = para
         if triggers is None:
             triggers = find_triggers(self.text, start, end, self.language)
         if not names:
             self._backref(idx, start, end, triggers)
+            self.history.append((idx, para, triggers, False))
             return
+        self._names_sentence(idx, start, end, triggers, names)
+        self.history.append((idx, para, triggers, True))
+
+    def _earlier_triggers(self, idx: int) -> tuple[int, list[Trigger]]:
+        """Triggers of the nearest earlier sentence of this paragraph that has some."""
+        for j, para, trigs, _ in reversed(self.history[-3:]):
+            if para != self.para and j != idx - 1:
+                break
+            if trigs:
+                return j, trigs
+        return -1, []
+
+    def _orphan_triggers(self, idx: int, start: int, list_start: int) -> tuple[int, list[Trigger]]:
+        """'An Iranian man was hanged ... . Reza X, 26, was ...': the sentence before has
+        events but no names, and this sentence opens with the name."""
+        if not self.history or self.history[-1][0] != idx - 1 or self.history[-1][3]:
+            return -1, []
+        if len(self.text[start:list_start].strip()) > 12:
+            return -1, []
+        return idx - 1, self.history[-1][2]
+
+    def _names_sentence(self, idx, start, end, triggers, names) -> None:
         lists = _lists(sorted(names, key=lambda n: n.start), self.text)
         assigned = _assign(triggers, lists, self.text)
         windows = _windows(lists, start, end)
@@ -186,34 +214,51 @@ class CaseBuilder:
                 if p not in people:
                     people.append(p)
             trig = assigned.get(i, [])
-            inherited = []
-            if self._introduced(start, lst[0].start) and self.prev_sentence == idx - 1:
+            src, inherited = -1, []
+            if self._introduced(start, lst[0].start):
                 if self.language != "fa" or not triggers:
-                    inherited = [t for t in self.prev_triggers
-                                 if t.status not in {x.status for x in trig}]
+                    src, inherited = self._earlier_triggers(idx)
+            elif not trig:
+                src, inherited = self._orphan_triggers(idx, start, lst[0].start)
+            inherited = [t for t in inherited if t.status not in {x.status for x in trig}]
             for p in people:
                 self._add(p, trig, idx, windows[i])
-                self._add(p, inherited, self.prev_sentence, (0, 0))
+                self._add(p, inherited, src, (0, 0))
                 if inherited:
-                    p.sentences.add(self.prev_sentence)
+                    p.sentences.add(src)
             self.last_list = (idx, people)
         self.prev_triggers, self.prev_sentence = triggers, idx
 
     def _backref(self, idx: int, start: int, end: int, triggers: list[Trigger]) -> None:
         """A sentence without names that refers back to the last list of names."""
+        limit = min(end, triggers[0].end + 30) if triggers else end
+        rx = _BACKREF_FA if self.language == "fa" else _BACKREF_EN
+        m = rx.search(self.text, start, limit)
+        lead = self.text[max(start, m.start() - 20):m.start()] if m else ""
+        phrase = (lead.split(" of ")[-1] + " " + m.group()) if m else ""
+        if not m or re.search(r"\b\w+\s+of\s*$", lead) or re.search(
+                r"\bother|برخی|بعضی|تعدادی|شماری|دیگر", lead + m.group(), re.I):
+            return
         if self.last_list and idx - self.last_list[0] <= 2:
-            limit = triggers[0].start if triggers else end
-            rx = _BACKREF_FA if self.language == "fa" else _BACKREF_EN
-            m = rx.search(self.text, start, limit)
             people = self.last_list[1]
-            lead = self.text[max(start, m.start() - 20):m.start()] if m else ""
-            if m and _count_agrees(lead.split("of")[-1] + " " + m.group(), len(people)) \
-                    and not re.search(r"\b(?:\w+)\s+of\s*$", lead):
+            if _count_agrees(phrase, len(people)):
                 for p in people:
                     self._add(p, triggers, idx, (start, end))
                     p.sentences.add(idx)
+                return
+        n = _count_of(phrase)
+        if n and triggers:
+            self.pending.append((n, triggers, idx))
         if triggers:
             self.prev_triggers, self.prev_sentence = triggers, idx
+
+    def finish(self) -> None:
+        """'The seven ... were sentenced to death': a count equal to the number of people
+        the report names refers to all of them."""
+        for n, triggers, idx in self.pending:
+            if n == len(self.persons) and n > 1:
+                for p in self.persons:
+                    self._add(p, triggers, idx, (0, 0))
 
     def _introduced(self, sent_start: int, list_start: int) -> bool:
         before = self.text[max(sent_start, list_start - 60):list_start]
@@ -225,6 +270,13 @@ class CaseBuilder:
         for t in triggers:
             p.events.append(Event(t.status, t, idx, window))
             p.sentences.add(idx)
+
+
+def _count_of(phrase: str) -> int | None:
+    for word in phrase.lower().split():
+        if word in _NUM_WORDS:
+            return _NUM_WORDS[word]
+    return None
 
 
 def _count_agrees(phrase: str, n: int) -> bool:

@@ -48,7 +48,7 @@ _ROLE_BEFORE = re.compile(
     r"activist|lawyer|attorney|ambassador|prosecutor|imam|cleric|teacher|deputy|official|"
     r"h\.e\.|researcher|advocate|journalist|reporter|analyst|founder|leader|chairman|"
     r"secretary|mp|son of|daughter of|father|mother|wife of|husband of|murder of|killing of|"
-    r"victim|ayatollah|sheikh of|election of|told|late)[\s,:'’s]*(?:[\w'’-]+\s+){0,1}$", re.I)
+    r"victim|ayatollah|sheikh of|election of|told|late|head of (?:the )?\w+)[\s,:'’s]*(?:[\w'’-]+\s+){0,1}$", re.I)
 _ROLE_AFTER = re.compile(
     r"^(?:,|\s*\()\s*(?:[\w'’-]+\s+){0,7}?(?:director|judge|spokes\w+|commander|chief|head|"
     r"president|minister|researcher|lawyer|ambassador|prosecutor|imam|teacher|official|"
@@ -69,11 +69,16 @@ def _is_stop(tok: str) -> bool:
     return low in _STOP_EN or low.endswith(("'s", "’s")) or low in ("al", "el")
 
 
+_NAME_INNER = frozenset({"baloch", "baluch", "kurd", "arab", "khan"})
+
+
 def _split_run(tokens):
     """Split a capitalised run at non-name words; yields lists of tokens."""
     part = []
-    for tok in tokens:
-        if _is_stop(tok[0]):
+    for i, tok in enumerate(tokens):
+        inner = (tok[0].lower() in _NAME_INNER and part and i + 1 < len(tokens)
+                 and not _is_stop(tokens[i + 1][0]))
+        if _is_stop(tok[0]) and not inner:
             if part:
                 yield part
             part = []

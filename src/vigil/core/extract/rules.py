@@ -41,7 +41,8 @@ class RuleExtractor(Extractor):
         ctx = DocContext.build(text, published, lang)
         builder = CaseBuilder(ctx.text, lang)
         for s in ctx.sentences:
-            builder.sentence(s.index, s.start, s.end, ctx.triggers(s.index))
+            builder.sentence(s.index, s.start, s.end, ctx.triggers(s.index), s.para)
+        builder.finish()
         cases = [c for p in builder.persons for c in person_cases(ctx, p)]
         return {"cases": cases,
                 "groups": find_groups(ctx, builder.persons),

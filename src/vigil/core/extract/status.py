@@ -46,7 +46,7 @@ _EN = [
     ("executed", r"\b(?:executed|hanged|hung|put to death)\b"),
     ("executed", r"(?<!stop the )(?<!halt the )(?<!prevent the )\bexecutions?\s+(?:on\s+[^.;]{0,30}?\s+)?of\b(?=\s+(?:[A-Z\"'«]|(?:a|an|one|two|three|four|five|six|\d+)\b))"),
     ("executed", r"\bexecutions?\s+(?:took place|(?:was|were) carried out)\b"),
-    ("at_risk?", r"\btransfer(?:red|s)?\b[^.;]{0,80}?\bto\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+[Pp]rison\b"),
+    ("at_risk?", r"\btransfer(?:red|s)?\b(?=[^.;]{0,160}?\bto\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+[Pp]rison\b)"),
     ("executed", r"\b(?:death\s+)?sentences?\s+(?:against\s+\S+(?:\s+\S+){0,2}\s+)?(?:was|were)\s+carried\s+out\b|\bcarried\s+out\s+the\s+(?:death\s+)?sentence\b"),
 ]
 _FA = [
@@ -63,6 +63,9 @@ _FA = [
 
 
 _DEATH_CONTEXT = re.compile(r"sentenced to death|death row|death sentence|محکوم\s+به\s+اعدام|به\s+اعدام\s+محکوم|اجرای\s+حکم", re.I)
+
+
+_ARREST = re.compile(r"arrest|بازداشت", re.I)
 
 
 def _compile(rules):
@@ -88,7 +91,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None,
             if any(m.start() < t.end and t.start < m.end() for t in found):
                 continue
             if status.endswith("?"):  # transfer to a prison: only for people facing death
-                if not _DEATH_CONTEXT.search(text, start, end):
+                if not _DEATH_CONTEXT.search(text, start, end) or _ARREST.search(
+                        text, max(start, m.start() - 60), m.start()):
                     continue
                 status = status[:-1]
             found.append(Trigger(status, m.start(), m.end(), m.group()))
