@@ -99,6 +99,8 @@ def _jalali_dates(text: str, published: dt.date) -> set:
             g = jdatetime.date(y - 1, FA_MONTHS.index(month) + 1,
                                int(day.translate(TO_ASCII))).togregorian()
         out.add(g.isoformat())
+    if "دیروز" in text or "روز گذشته" in text:
+        out.add((published - dt.timedelta(days=1)).isoformat())
     return out
 
 

@@ -47,6 +47,11 @@ class Ctx:
     groups: list = field(default_factory=list)
     campaigns: list = field(default_factory=list)
     claims: list = field(default_factory=list)
+    age_shift: int = 0      # the source's error on the age of the case being written
+
+    def age(self, p: Person, day: int) -> int:
+        """The age the text states (true age plus the source's error)."""
+        return p.age_on(day) + self.age_shift
 
     @property
     def src_name(self) -> str:
@@ -60,19 +65,19 @@ class Ctx:
         return seq[self.rnd.randrange(len(seq))]
 
     def add_case(self, p: Person, name: str, status: str, date: str | None,
-                 shown: Shown, day: int | None = None) -> dict:
+                 shown: Shown, day: int | None = None, public: bool = False) -> dict:
         """Record the truth of one CASE exactly as the text states it."""
         row = p.prison_row
         has_city = shown.prison or shown.city
         case = {
             "name": name, "status": status, "date": date,
-            "prison": row[0] if shown.prison else None,
+            "prison": row[0] if shown.prison and not public else None,
             "city": row[2] if has_city else None, "province": row[3] if has_city else None,
             "charges": sorted(p.charges) if shown.charges else [],
-            "sex": p.sex, "age": p.age_on(day) if shown.age and day is not None else None,
+            "sex": p.sex, "age": self.age(p, day) if shown.age and day is not None else None,
             "nationality": p.nationality if shown.nationality else None,
             "ethnicity": p.ethnicity if shown.ethnicity else None,
-            "public": False, "person": p.pid,
+            "public": public, "person": p.pid,
         }
         self.cases.append(case)
         return case

@@ -7,6 +7,7 @@ spelling, omissions and errors. Generation is lazy: memory stays flat whatever `
 """
 from __future__ import annotations
 
+import gc
 import random
 from collections.abc import Iterator
 
@@ -14,9 +15,9 @@ import numpy as np
 
 from . import tables as T
 from .sources import SOURCES, Source, coverage_matrix
-from .spelling import persian_quirk, pick_spelling, typo
-from .world import (CHUNK, EVENT_COLUMNS, GIVEN, NONE, N_DAYS, population_chunk,
-                    day_to_date)
+from .spelling import persian_quirk, typo
+from .world import (CHUNK, EVENT_COLUMNS, GIVEN, N_DAYS, NONE, day_to_date,
+                    population_chunk)
 
 CONFLICT = {"halted": "executed", "at_risk": "executed", "executed": "at_risk",
             "upheld": "sentenced", "sentenced": "upheld", "commuted": "halted",
@@ -41,77 +42,89 @@ def _coverage(c: dict, rows, cols, rng) -> np.ndarray:
     return coverage_matrix(status, c["ethnicity"][rows], political, visibility, rng)
 
 
-def _date(day: int, src: Source, rnd: random.Random, noise: list) -> tuple[str | None, str | None]:
-    r = rnd.random()
+DAY_ISO = [day_to_date(d).isoformat() for d in range(N_DAYS)]
+GIVEN_SPELLINGS = [g[1].split("|") for g in GIVEN]
+SURNAME_SPELLINGS = [s[1].split("|") for s in T.SURNAMES]
+N_UNIFORMS = 16   # random numbers drawn per mention (one numpy draw per chunk)
+
+
+def _spelling(options: list[str], src: Source, u1: float, u2: float) -> str:
+    if u1 < src.translit_loyalty:
+        return options[src.translit % len(options)]
+    return options[int(u2 * len(options))]
+
+
+def _names(c: dict, i: int, src: Source, script: str, u: list, rnd, noise: list):
+    """(given, surname, father or None) as the source writes them."""
+    g, s, f = c["given"][i], c["surname"][i], c["father"][i]
+    if script == "fa":
+        given, surname, father = GIVEN[g][0], T.SURNAMES[s][0], GIVEN[f][0]
+        if u[3] < src.persian_variants:
+            given, surname = persian_quirk(given, rnd), persian_quirk(surname, rnd)
+            noise.append("script_variant")
+    else:
+        given = _spelling(GIVEN_SPELLINGS[g], src, u[4], u[5])
+        surname = _spelling(SURNAME_SPELLINGS[s], src, u[6], u[7])
+        father = _spelling(GIVEN_SPELLINGS[f], src, u[4], u[8])
+        if u[3] < src.typo:
+            surname = typo(surname, rnd)
+            noise.append("typo")
+    return given, surname, (father if u[9] < src.father_rate else None)
+
+
+def _date(day: int, src: Source, u: list, noise: list) -> tuple[str | None, str | None]:
+    r = u[10]
     if r < src.missing * 0.3:
         noise.append("date_missing")
         return None, None
-    if rnd.random() < src.date_error:
-        day = min(N_DAYS - 1, day + rnd.choice((-1, 1)))
+    if u[11] < src.date_error:
+        day = min(N_DAYS - 1, max(0, day + (1 if u[11] < src.date_error / 2 else -1)))
         noise.append("date_off")
-    d = day_to_date(day)
     if r > 1 - src.month_only:
         noise.append("month_only")
-        return d.strftime("%Y-%m"), "month"
-    return d.isoformat(), "day"
+        return DAY_ISO[day][:7], "month"
+    return DAY_ISO[day], "day"
 
 
-def _age(c: dict, i: int, day: int, src: Source, rnd: random.Random, noise: list):
-    if rnd.random() > 0.6 * (1 - src.missing):
+def _age(c: dict, i: int, day: int, src: Source, u: list, noise: list) -> int | None:
+    if u[12] > 0.6 * (1 - src.missing):
         return None
     age = int((day - c["birth"][i]) // 365.25)
-    if rnd.random() < src.age_error:
+    if u[13] < src.age_error:
         noise.append("age_off")
-        age += rnd.choice((-2, -1, 1, 2))
+        age += (-2, -1, 1, 2)[int(u[13] / src.age_error * 4) % 4]
     return age
 
 
-def _name(c: dict, i: int, src: Source, script: str, rnd: random.Random, noise: list):
-    g, s, f = GIVEN[c["given"][i]], T.SURNAMES[c["surname"][i]], GIVEN[c["father"][i]]
-    if script == "fa":
-        given, surname = g[0], s[0]
-        if rnd.random() < src.persian_variants:
-            given, surname = persian_quirk(given, rnd), persian_quirk(surname, rnd)
-            noise.append("script_variant")
-        father = f[0]
-    else:
-        given = pick_spelling(g[1].split("|"), src, rnd)
-        surname = pick_spelling(s[1].split("|"), src, rnd)
-        if rnd.random() < src.typo:
-            surname = typo(surname, rnd)
-            noise.append("typo")
-        father = pick_spelling(f[1].split("|"), src, rnd)
-    return given, surname, (father if rnd.random() < src.father_rate else None)
-
-
-def _mention(c, i, col, day, j, pid, mid, rnd) -> dict:
+def _mention(c: dict, i: int, col: int, day: int, j: int, pid: int, mid: int, u: list, rnd) -> dict:
+    """One source's record of one true event; ``u`` holds its uniform random numbers."""
     src = SOURCES[j]
     noise: list[str] = []
-    script = "fa" if rnd.random() < src.languages.get("fa", 0) else "latin"
-    given, surname, father = _name(c, i, src, script, rnd, noise)
-    true_status = EVENT_COLUMNS[col]
-    status = true_status
-    if rnd.random() < src.conflict:
+    script = "fa" if u[0] < src.languages.get("fa", 0) else "latin"
+    given, surname, father = _names(c, i, src, script, u, rnd, noise)
+    status = true_status = EVENT_COLUMNS[col]
+    if u[1] < src.conflict:
         status = CONFLICT[status]
         noise.append("status_conflict")
-    date, precision = _date(day, src, rnd, noise)
+    date, precision = _date(day, src, u, noise)
     prison = T.PRISONS[c["prison"][i]]
-    has_prison = rnd.random() > src.missing
-    has_city = has_prison or rnd.random() > 0.5
-    charges = [] if rnd.random() < src.missing else list(c["charges"][i])
-    female = bool(c["female"][i])
+    has_prison = u[2] > src.missing
+    has_city = has_prison or u[14] > 0.5
+    female = c["female"][i]
+    shown = u[15] > src.missing    # sex, nationality, ethnicity, charges given
     return {
         "mention_id": f"M{mid:09d}", "source": src.name, "independence_group": src.group,
         "name": f"{given} {surname}", "name_script": script, "given": given,
         "surname": surname, "father_name": father, "status": status, "date": date,
         "date_precision": precision, "prison": prison[0] if has_prison else None,
         "city": prison[2] if has_city else None, "province": prison[3] if has_city else None,
-        "age": _age(c, i, day, src, rnd, noise), "charges": charges,
-        "nationality": "AF" if c["afghan"][i] and rnd.random() > src.missing else None,
-        "sex": ("f" if female else "m") if (female or rnd.random() > src.missing) else None,
-        "ethnicity": (c["ethnicity"][i] or None) if rnd.random() > src.missing else None,
+        "age": _age(c, i, day, src, u, noise),
+        "charges": list(c["charges"][i]) if shown or u[14] < 0.5 else [],
+        "nationality": "AF" if c["afghan"][i] and shown else None,
+        "sex": ("f" if female else "m") if (female or shown) else None,
+        "ethnicity": (c["ethnicity"][i] or None) if shown or u[5] > 0.5 else None,
         "true_person": f"P{pid:07d}", "true_status": true_status,
-        "true_date": day_to_date(day).isoformat(), "noise": noise,
+        "true_date": DAY_ISO[day], "noise": noise,
     }
 
 
@@ -123,6 +136,7 @@ def _chunk_mentions(seed: int, k: int, start: int) -> list[dict]:
     cov = _coverage(c, rows, cols, rng)
     ev, src = np.nonzero(cov)
     order = rng.permutation(len(ev))
+    uniforms = rng.random((len(ev), N_UNIFORMS)).tolist()
     out = []
     cl = {key: (v.tolist() if isinstance(v, np.ndarray) else v) for key, v in c.items()}
     rows_l, cols_l, days_l = rows.tolist(), cols.tolist(), days.tolist()
@@ -130,15 +144,28 @@ def _chunk_mentions(seed: int, k: int, start: int) -> list[dict]:
     for m, idx in enumerate(order.tolist()):
         e, j = ev_l[idx], src_l[idx]
         i = rows_l[e]
-        out.append(_mention(cl, i, cols_l[e], days_l[e], j, k * CHUNK + i, start + m, rnd))
+        out.append(_mention(cl, i, cols_l[e], days_l[e], j, k * CHUNK + i, start + m,
+                            uniforms[m], rnd))
     return out
+
+
+def _without_gc(seed: int, k: int, start: int) -> list[dict]:
+    """``_chunk_mentions`` with the cyclic GC paused (the dicts hold no cycles; the
+    collector's repeated scans of many young objects cost about a quarter of the time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _chunk_mentions(seed, k, start)
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def generate_mentions(n: int, seed: int = 0) -> Iterator[dict]:
     """Yield ``n`` synthetic person mentions (see module doc and ``FIELDS``)."""
     made, k = 0, 0
     while made < n:
-        chunk = _chunk_mentions(seed, k, made)
+        chunk = _without_gc(seed, k, made)
         population_chunk.cache_clear() if k % 32 == 31 else None
         for m in chunk[: n - made]:
             yield m

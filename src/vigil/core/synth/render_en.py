@@ -55,6 +55,8 @@ def date(day: int, ctx: Ctx) -> tuple[str, str | None]:
         return "yesterday", d.isoformat()
     if 0 <= lag <= 6 and ctx.chance(0.5):
         return f"on {WEEKDAYS[d.weekday()]}", d.isoformat()
+    if 1 <= lag <= 6 and ctx.chance(0.3):
+        return f"last {WEEKDAYS[d.weekday()]}", d.isoformat()
     if 0 <= lag <= 6 and ctx.chance(0.4):
         return f"on {WEEKDAYS[d.weekday()]}, {long_date(d, ctx, year=False)}", d.isoformat()
     return f"on {long_date(d, ctx, year=d.year != pub.year or ctx.chance(0.5))}", d.isoformat()
@@ -105,7 +107,7 @@ def intro(p: Person, written: str, day: int, ctx: Ctx, shown: Shown) -> str:
     parts = []
     if ctx.chance(0.35 * (1 - ctx.src.missing)):
         shown.age = True
-        parts.append(str(p.age_on(day)))
+        parts.append(str(ctx.age(p, day)))
     if ctx.chance(ctx.src.father_rate):
         parts.append(f"{'daughter' if p.sex == 'f' else 'son'} of {name_of_father(p, ctx)}")
     if p.nationality == "AF" and ctx.chance(0.8):
@@ -150,6 +152,14 @@ HISTORY = {
 }
 
 
+PUBLIC = ["{N} was hanged in public in {city} {D}{C}.",
+          "{N} was executed in public in the city of {city} {D}{C}."]
+
+
+def public_template(p: Person, ctx: Ctx) -> str:
+    return ctx.choice(PUBLIC).replace("{city}", p.prison_row[2])
+
+
 def template(status: str, p: Person, ctx: Ctx) -> str:
     """One phrasing of a status event, with {N} name, {D} date, {P} prison, {C} charge."""
     return ctx.choice(EVENT[status])
@@ -164,9 +174,12 @@ def history_sentence(status: str, d: str, p: Person, ctx: Ctx) -> str:
     return HISTORY[status].format(He=pron.capitalize(), D=d, him="her" if p.sex == "f" else "him")
 
 
-def group_lead(count: int, at_least: bool, d: str, pr: str, woman: bool, c: str, ctx: Ctx) -> str:
+def group_lead(count: int, at_least: bool, d: str, pr: str, woman: bool, c: str, ctx: Ctx,
+               afghans: int = 0) -> str:
     num = ("at least " if at_least else "") + number(count, ctx)
     incl = ", including a woman," if woman else ""
+    if afghans and not woman:
+        incl = f", including {number(afghans, ctx)} Afghan national{'s' if afghans > 1 else ''},"
     return ctx.choice([
         f"{num[:1].upper() + num[1:]} prisoners{incl} were executed {pr} {d}{c}.",
         f"{ctx.src_name} reports that {num} prisoners{incl} were hanged {pr} {d}{c}.",

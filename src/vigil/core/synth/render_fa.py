@@ -13,6 +13,8 @@ from .fawords import JALALI_MONTHS, fa_digits, jalali, jalali_month_span, jalali
 from .spelling import persian_name
 from .world import Person
 
+GREGORIAN_FA = ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر",
+                "اکتبر", "نوامبر", "دسامبر")
 SMALL = ("", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده")
 
 
@@ -37,10 +39,14 @@ def date(day: int, ctx: Ctx) -> tuple[str, str | None]:
         return "", None
     if r > 1 - ctx.src.month_only:
         return month_phrase(d)
+    if (pub - d).days == 1 and ctx.chance(0.15):
+        return ctx.choice(["روز گذشته", "دیروز"]), d.isoformat()
     year = not _same_jalali_year(d, pub) or ctx.chance(0.5)
     weekday = 0 <= (pub - d).days <= 6 or ctx.chance(0.3)
-    text = jalali_text(d, year=year, weekday=weekday)
-    return ("روز " if weekday else "") + text, d.isoformat()
+    text = ("روز " if weekday else "") + jalali_text(d, year=year, weekday=weekday)
+    if ctx.chance(0.1):
+        text += f" ({fa_digits(d.day)} {GREGORIAN_FA[d.month - 1]} {fa_digits(d.year)})"
+    return text, d.isoformat()
 
 
 def month_phrase(d: dt.date) -> tuple[str, str | None]:
@@ -83,7 +89,7 @@ def intro(p: Person, written: str, day: int, ctx: Ctx, shown: Shown) -> str:
     parts = [written]
     if ctx.chance(0.35 * (1 - ctx.src.missing)):
         shown.age = True
-        parts[0] += f" {fa_digits(p.age_on(day))} ساله"
+        parts[0] += f" {fa_digits(ctx.age(p, day))} ساله"
     if ctx.chance(ctx.src.father_rate):
         parts.append(f"فرزند {p.father_fa}")
     if p.nationality == "AF" and ctx.chance(0.8):
@@ -118,6 +124,14 @@ HISTORY = {
 }
 
 
+PUBLIC = ["{N} {D} در ملأ عام در شهر {city} {C} به دار آویخته شد.",
+          "حکم اعدام {N} {C} {D} در ملأ عام در {city} اجرا شد."]
+
+
+def public_template(p: Person, ctx: Ctx) -> str:
+    return ctx.choice(PUBLIC).replace("{city}", T.CITY_FA[p.prison_row[2]])
+
+
 def template(status: str, p: Person, ctx: Ctx) -> str:
     """One phrasing of a status event, with {N} name, {D} date, {P} prison, {C} charge."""
     if status == "sentenced" and "murder" in p.charges and ctx.chance(0.5):
@@ -133,9 +147,12 @@ def history_sentence(status: str, d: str, p: Person, ctx: Ctx) -> str:
     return HISTORY[status].format(D=d)
 
 
-def group_lead(count: int, at_least: bool, d: str, pr: str, woman: bool, c: str, ctx: Ctx) -> str:
+def group_lead(count: int, at_least: bool, d: str, pr: str, woman: bool, c: str, ctx: Ctx,
+               afghans: int = 0) -> str:
     num = ("دست‌کم " if at_least else "") + number(count, ctx)
     incl = "، از جمله یک زن،" if woman else ""
+    if afghans and not woman:
+        incl = f"، از جمله {number(afghans, ctx)} تبعه افغانستان،"
     return ctx.choice([
         f"{num} زندانی{incl} {d} {pr} {c} اعدام شدند.",
         f"به گزارش {ctx.src_name}، {num} زندانی{incl} {d} {pr} {c} به دار آویخته شدند.",

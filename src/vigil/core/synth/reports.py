@@ -45,7 +45,7 @@ class Events:
         self.days = [e[0] for e in self.events]
         batches = defaultdict(list)
         for d, s, i in self.events:
-            if s == "executed":
+            if s == "executed" and not people[i].public_execution:
                 batches[(people[i].prison, d)].append(i)
         self.batches = [(k, v) for k, v in sorted(batches.items()) if len(v) > 1]
         self.exec_days = sorted(d for d, s, _ in self.events if s == "executed")
@@ -88,21 +88,37 @@ def _ctx(src: Source, day: int, rnd: random.Random) -> Ctx:
     return Ctx(src, lang, as_date(day + rnd.randint(lo, hi)), rnd)
 
 
-def case_paragraph(ctx: Ctx, p: Person, status: str, day: int) -> str:
-    """One sentence on one event of one person; records the CASE."""
-    L, shown = _lang_module(ctx.lang), Shown()
-    written = L.name(p, ctx)
-    intro = L.intro(p, written, day, ctx, shown)
-    d, d_truth = L.date(day, ctx)
-    stated = CONFLICT[status] if ctx.chance(ctx.src.conflict) else status
-    tpl = L.template(stated, p, ctx)
+def _source_errors(ctx: Ctx, status: str, day: int) -> tuple[str, int]:
+    """The status and day the source states (now and then wrong); sets its age error."""
+    ctx.age_shift = ctx.choice((-2, -1, 1, 2)) if ctx.chance(ctx.src.age_error) else 0
+    if ctx.chance(ctx.src.date_error):
+        day -= 1
+    return (CONFLICT[status] if ctx.chance(ctx.src.conflict) else status), day
+
+
+def _place_and_charge(ctx: Ctx, L, p: Person, tpl: str, shown: Shown) -> tuple[str, str, str]:
+    """Prison and charge phrases for the slots the template has (and drops empty ones)."""
     pr = L.prison(p, ctx, shown) if "{P}" in tpl else ""
     if not pr:
         tpl = re.sub(r"[,،] [^,،{]*\{P\}[,،]", "", tpl)
     c = L.charge(p, ctx, shown) if "{C}" in tpl else ""
-    ctx.add_case(p, written, stated, d_truth, shown, day)
-    ctx.last_name = written
-    ctx.last_shown = shown
+    return pr, c, tpl
+
+
+def case_paragraph(ctx: Ctx, p: Person, status: str, day: int) -> str:
+    """One sentence on one event of one person; records the CASE as stated."""
+    L, shown = _lang_module(ctx.lang), Shown()
+    stated, day = _source_errors(ctx, status, day)
+    written = L.name(p, ctx)
+    intro = L.intro(p, written, day, ctx, shown)
+    d, d_truth = L.date(day, ctx)
+    public = stated == "executed" and p.public_execution
+    tpl = L.public_template(p, ctx) if public else L.template(stated, p, ctx)
+    shown.city = shown.city or public
+    pr, c, tpl = _place_and_charge(ctx, L, p, tpl, shown)
+    ctx.add_case(p, written, stated, d_truth, shown, day, public=public)
+    ctx.age_shift = 0
+    ctx.last_name, ctx.last_shown = written, shown
     return L.fill(tpl, intro, d, pr, c, p)
 
 
@@ -131,7 +147,8 @@ def group_paragraphs(ctx: Ctx, prison: int, day: int, members: list[Person]) -> 
     same = all(m.charges == members[0].charges for m in members)
     c = L.charge(members[0], ctx, shown) if same else ""
     woman = any(m.sex == "f" for m in members) and ctx.chance(0.8)
-    lead = L.group_lead(count, ctx.chance(0.3), d, pr, woman, c, ctx)
+    afghans = sum(m.nationality == "AF" for m in members) if ctx.chance(0.6) else 0
+    lead = L.group_lead(count, ctx.chance(0.3), d, pr, woman, c, ctx, afghans)
     ctx.groups.append({"status": "executed", "count": count, "date": d_truth,
                        "prison": members[0].prison_row[0] if shown.prison else None,
                        "charges": sorted(members[0].charges) if shown.charges else []})

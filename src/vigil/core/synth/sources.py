@@ -99,11 +99,12 @@ def coverage_matrix(status: np.ndarray, ethnicity: np.ndarray, political: np.nda
     ``status`` holds status names, ``visibility`` a per-event multiplier (about 1).
     """
     n = len(status)
+    names, code = np.unique(status, return_inverse=True)
     out = np.zeros((n, len(SOURCES)), dtype=bool)
     seen = {g: rng.random(n) < np.clip(p * visibility * np.where(political, 1.6, 1.0), 0, 0.97)
             for g, p in GROUP_SEEN.items()}
     for j, s in enumerate(SOURCES):
-        p = np.array([s.coverage.get(x, 0.0) for x in status])
+        p = np.array([s.coverage.get(x, 0.0) for x in names])[code]
         if s.focus:
             p = np.where(np.isin(ethnicity, s.focus), np.clip(p * s.focus_boost, 0, 0.97), p * 0.5)
         if s.kind == "official":
