@@ -44,6 +44,9 @@ _INTRO_EN = re.compile(r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+them)?\s+as|we
 _INTRO_FA = re.compile(r"(?:به\s+نام|نام\s+(?:آنان|آنها|این\s+\S+)|هویت\s+[^.]{0,40})[^.]{0,20}$")
 
 
+_CAP_PAIR = re.compile(r"\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?\b")
+
+
 def name_key(name: str) -> str:
     """Comparison key: lower case letters only."""
     return "".join(ch for ch in name.lower() if ch.isalpha())
@@ -60,14 +63,14 @@ def same_person(a: str, b: str) -> bool:
     if len(ta) >= 2 and len(tb) >= 2:
         if set(ta) <= set(tb) or set(tb) <= set(ta):
             return True
-        if SequenceMatcher(None, ta[0], tb[0]).ratio() < 0.75:
+        if len(ta) != len(tb) or SequenceMatcher(None, ta[0], tb[0]).ratio() < 0.75:
             return False
     return SequenceMatcher(None, ka, kb).ratio() >= 0.85
 
 
 _LIST_GAP = re.compile(
-    r"(?:\s*\([^()]{0,40}\))?(?:\s+(?:in|from)\s+[^,;:.()]{1,40}?)?(?:\s*,\s*(?:an?\s+)?[\w -]{0,30}?\d{1,2}(?:[- ]year[- ]old)?[\w ]{0,10})?"
-    r"\s*(?:,|،)?\s*(?:and|و)?\s*(?:(?:his|her)\s+(?:younger\s+|older\s+|elder\s+)?(?:brother|sister|son|cousin)\s+)?"
+    r"[«»\"”“\s]*(?:(?:متولد|born(?: in)?)\s+\d{2,4}\s*)?(?:\s*\([^()]{0,40}\))?(?:\s+(?:in|from)\s+[^,;:.()]{1,40}?)?(?:\s*,\s*(?:an?\s+)?[\w -]{0,30}?\d{1,2}(?:[- ]year[- ]old)?[\w ]{0,10})?"
+    r"\s*(?:,|،)?\s*(?:and|و)?[«»\"”“\s]*(?:(?:his|her)\s+(?:younger\s+|older\s+|elder\s+)?(?:brother|sister|son|cousin)\s+)?"
     r"|\s*(?:son of|daughter of|فرزند)\s+(?:\S+\s+){0,2}?\S+?\s*,?\s*(?:and\s+)?", re.I)
 _COUNT_NP = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|many|dozens)\b", re.I)
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -102,7 +105,8 @@ def _assign(triggers: list[Trigger], lists: list[list[NameMention]],
             for i, lst in enumerate(lists):
                 if lst[-1].end <= trig.start:
                     gap = text[lst[-1].end:trig.start]
-                    if _COUNT_NP.search(gap) and re.search(r"\b(?:who|which|of (?:their|his|the))\b", gap):
+                    if _COUNT_NP.search(gap) and re.search(
+                            r"\b(?:who|which|of (?:their|his|the))\b|\b(?:other|more)\s+(?:people|prisoners|inmates|men)\b|\bothers\b", gap):
                         continue
                     d = trig.start - lst[-1].end
                 else:
@@ -140,6 +144,12 @@ class CaseBuilder:
         self.para = 0
 
     def person_for(self, nm: NameMention) -> Person:
+        if len(nm.name.split()) == 1:
+            same = [p for p in self.persons if len(p.name.split()) > 1
+                    and p.name.split()[-1].lower() == nm.name.lower()]
+            if len(same) == 1:
+                same[0].mentions.append(nm)
+                return same[0]
         for p in self.persons:
             if same_person(p.name, nm.name):
                 p.mentions.append(nm)
@@ -151,7 +161,20 @@ class CaseBuilder:
     def names(self, start: int, end: int) -> list[NameMention]:
         finder = persian_names if self.language == "fa" else english_names
         found = finder(self.text, start, end)
-        return found + self._surnames(start, end, found)
+        found += self._variants(start, end, found)
+        return found + self._surnames(start, end, sorted(found, key=lambda n: n.start))
+
+    def _variants(self, start, end, found) -> list[NameMention]:
+        """Other spellings of people already named ('Khosro X' after 'Khosrow X')."""
+        if self.language == "fa" or not self.persons:
+            return []
+        out = []
+        for m in _CAP_PAIR.finditer(self.text, start, end):
+            if any(f.start < m.end() and m.start() < f.end for f in found + out):
+                continue
+            if any(same_person(p.name, m.group()) for p in self.persons):
+                out.append(NameMention(m.group(), m.start(), m.end()))
+        return out
 
     def _surnames(self, start, end, found) -> list[NameMention]:
         """Later mentions by surname alone of a person already named."""

@@ -65,6 +65,7 @@ _FA = [
 _DEATH_CONTEXT = re.compile(r"sentenced to death|death row|death sentence|محکوم\s+به\s+اعدام|به\s+اعدام\s+محکوم|اجرای\s+حکم", re.I)
 
 
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?$", re.I)
 _ARREST = re.compile(r"arrest|بازداشت", re.I)
 
 
@@ -89,6 +90,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None,
             if m.end() == m.start():
                 continue
             if any(m.start() < t.end and t.start < m.end() for t in found):
+                continue
+            if status == "at_risk" and _ORDINAL_BEFORE.search(text, max(start, m.start() - 30), m.start()):
                 continue
             if status.endswith("?"):  # transfer to a prison: only for people facing death
                 if not _DEATH_CONTEXT.search(text, start, end) or _ARREST.search(
