@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-VIGIL = [sys.executable, "-m", "vigil.cli.main"]
+VIGIL = [sys.executable, "-m", "vigil"]
 
 
-@pytest.fixture
-def run_vigil(tmp_path):
-    """Run the real ``vigil`` command in a fresh VIGIL_HOME (its own SQLite database)."""
-    home = tmp_path / "home"
+def runner(home: Path):
+    """Run the real ``vigil`` command in VIGIL_HOME ``home`` (its own SQLite database)."""
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "VIGIL_EVIDENCE_DIR")}
     env.update(VIGIL_HOME=str(home), DJANGO_SETTINGS_MODULE="vigil.site.settings")
 
@@ -25,6 +23,19 @@ def run_vigil(tmp_path):
         return result
 
     run.home = home
+    return run
+
+
+@pytest.fixture
+def run_vigil(tmp_path):
+    return runner(tmp_path / "home")
+
+
+@pytest.fixture(scope="module")
+def demo_vigil(tmp_path_factory):
+    """A runner whose database holds the demo data (built once per test module)."""
+    run = runner(tmp_path_factory.mktemp("demo") / "home")
+    run("demo", "--synthetic", "15", "--seed", "3")
     return run
 
 

@@ -36,8 +36,8 @@ def test_init_without_password_in_no_input_mode(run_vigil):
     assert sqlite_rows(run_vigil.home, "select count(*) from auth_user") == [(0,)]
 
 
-def test_export_formats_agree_with_each_other_and_the_database(run_vigil):
-    run_vigil("demo", "--synthetic", "15", "--seed", "3")
+def test_export_formats_agree_with_each_other_and_the_database(demo_vigil):
+    run_vigil = demo_vigil
     for kind in ("cases", "persons", "mentions", "documents", "claims"):
         jsonl = [json.loads(line) for line in run_vigil("export", kind).stdout.splitlines()]
         rows = list(csv.DictReader(io.StringIO(run_vigil("export", kind, "--format", "csv").stdout)))
@@ -51,8 +51,8 @@ def test_export_formats_agree_with_each_other_and_the_database(run_vigil):
     assert mentions and all(m["source"] and (m["document"] or m["record_id"]) for m in mentions)
 
 
-def test_export_never_contains_sensitive_fields(run_vigil):
-    run_vigil("demo", "--synthetic", "5")
+def test_export_never_contains_sensitive_fields(demo_vigil):
+    run_vigil = demo_vigil
     secret = "SECRET-CONTACT-+98-912-000-0000"
     import sqlite3
 

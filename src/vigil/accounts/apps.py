@@ -9,4 +9,5 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from vigil.accounts.signals import ensure_roles
 
-        post_migrate.connect(ensure_roles, sender=self)
+        # Sent once per app with models; idempotent, and the last call sees every permission.
+        post_migrate.connect(ensure_roles, dispatch_uid="vigil-ensure-roles")
