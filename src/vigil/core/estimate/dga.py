@@ -41,12 +41,18 @@ class Graph:
 
 @dataclass
 class BMAResult:
-    """Joint posterior over decomposable graphs and the total N."""
+    """Joint posterior over decomposable graphs and the total N.
+
+    The grid of N may be coarser in its far tail; ``spacing[i]`` is the number of
+    integer totals that grid point ``i`` stands for, and ``averaged`` holds posterior
+    mass (density times spacing).
+    """
 
     totals: np.ndarray          # grid of N values
+    spacing: np.ndarray
     graphs: list[Graph]
     log_mass: np.ndarray        # log posterior probability of each graph
-    averaged: np.ndarray        # model-averaged posterior of N over the grid
+    averaged: np.ndarray        # model-averaged posterior mass of N over the grid
     lists: tuple[str, ...]
     _base: np.ndarray
     _terms: dict
@@ -60,23 +66,25 @@ class BMAResult:
         return int(np.argmax(self.log_mass))
 
     def graph_posterior(self, graph: int) -> np.ndarray:
-        """Posterior of N over the grid given one graph."""
+        """Posterior mass of N over the grid given one graph."""
         logw = self._base + _graph_term(self.graphs[graph], self._terms)
         return np.exp(logw - logsumexp(logw))
 
     def summary(self, graph: int | None = None) -> dict:
         """Posterior summaries of N, averaged or for one graph."""
         w = self.averaged if graph is None else self.graph_posterior(graph)
-        return posterior_summary(self.totals, w)
+        return posterior_summary(self.totals, w, self.spacing)
 
 
-def posterior_summary(totals: np.ndarray, w: np.ndarray) -> dict:
+def posterior_summary(totals: np.ndarray, w: np.ndarray,
+                      spacing: np.ndarray | None = None) -> dict:
     """Median, 95% interval, mode, mean and the relative-squared-error Bayes estimate
-    ``sum(w/N) / sum(w/N**2)`` of a posterior on a grid."""
+    ``sum(w/N) / sum(w/N**2)`` of a posterior given as masses ``w`` on a grid."""
     cdf = np.cumsum(w)
     q = lambda p: float(totals[min(np.searchsorted(cdf, p), len(totals) - 1)])
+    density = w if spacing is None else w / spacing
     return {"median": q(0.5), "lower": q(0.025), "upper": q(0.975),
-            "mode": float(totals[np.argmax(w)]), "mean": float(np.sum(w * totals)),
+            "mode": float(totals[np.argmax(density)]), "mean": float(np.sum(w * totals)),
             "bayes": float(np.sum(w / totals) / np.sum(w / totals ** 2)),
             "tail_mass": float(w[-1])}
 
@@ -155,29 +163,36 @@ def bma(table: CaptureTable, n_missing: Sequence[int] | None = None, delta: floa
         graphs: list[Graph] | None = None) -> BMAResult:
     """Joint posterior over decomposable graphs and N on a grid of unobserved counts.
 
-    By default the grid ``0 .. M`` grows from ``M = 4 n`` (by fourfold steps, up to
-    ``256 n``) until ``M`` times the averaged posterior at ``M`` is below 1e-4, a bound on
-    the order of the mass left beyond the grid; ``tail_mass`` in the summary reports the
-    posterior at the last grid point.
+    ``n_missing`` gives the grid explicitly (each point standing for itself).  By default
+    the grid runs in unit steps from 0 to ``max(4 n, 2000)``, then in 600 geometric steps
+    to ``256 n``, each coarse point weighted by the number of totals it stands for;
+    ``tail_mass`` in the summary is the posterior mass at the last grid point.
     """
     if not 3 <= table.k <= 5:
         raise ValueError("dga supports 3 to 5 lists")
     graphs = graphs or decomposable_graphs(table.k)
     if n_missing is not None:
-        return _bma_grid(table, np.asarray(n_missing), delta, log_prior, graphs)
-    top = 4 * table.observed
-    while True:
-        res = _bma_grid(table, np.arange(top + 1), delta, log_prior, graphs)
-        if res.averaged[-1] * top < 1e-4 or top >= 256 * table.observed:
-            return res
-        top *= 4
+        n0 = np.asarray(n_missing)
+        return _bma_grid(table, n0, np.ones(len(n0)), delta, log_prior, graphs)
+    n0, spacing = default_grid(table.observed)
+    return _bma_grid(table, n0, spacing, delta, log_prior, graphs)
 
 
-def _bma_grid(table, n0, delta, log_prior, graphs) -> BMAResult:
+def default_grid(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unit grid up to max(4n, 2000), geometric beyond to 256n; with point spacings."""
+    fine = max(4 * n, 2000)
+    coarse = np.unique(np.round(np.geomspace(fine, max(256 * n, 4 * fine), 600)))
+    grid = np.concatenate([np.arange(fine), coarse]).astype(np.int64)
+    spacing = np.concatenate([[1], np.diff(grid)]).astype(float)
+    return grid, spacing
+
+
+def _bma_grid(table, n0, spacing, delta, log_prior, graphs) -> BMAResult:
     n = table.observed
     totals = (n + n0).astype(float)
     terms = _subset_terms(table, n0.astype(float), delta)
-    base = log_prior(totals) + gammaln(totals + 1) - gammaln(n0 + 1.0)
+    base = (log_prior(totals) + gammaln(totals + 1) - gammaln(n0 + 1.0)
+            + np.log(spacing))
     log_mass = np.empty(len(graphs))
     acc = np.full(len(n0), -np.inf)
     for i, g in enumerate(graphs):
@@ -185,8 +200,8 @@ def _bma_grid(table, n0, delta, log_prior, graphs) -> BMAResult:
         log_mass[i] = logsumexp(logw)
         acc = np.logaddexp(acc, logw)
     total = logsumexp(log_mass)
-    return BMAResult(totals, graphs, log_mass - total, np.exp(acc - total), table.lists,
-                     base, terms)
+    return BMAResult(totals, spacing, graphs, log_mass - total, np.exp(acc - total),
+                     table.lists, base, terms)
 
 
 def _graph_term(g: Graph, terms: dict) -> np.ndarray:
