@@ -284,3 +284,27 @@ def test_scanned_text_rescans_to_the_same_entry(words):
     for m in gz.scan(text):
         again = gz.scan(text[m.span[0]:m.span[1]])
         assert again and again[0].entry == m.entry
+
+
+@pytest.mark.parametrize("text, wards", [
+    ("Mahabad Prison and Wards 240, 350 and 209 of Evin Prison.",
+     ["Ward 240", "Ward 350", "Ward 209"]),
+    ("solitary confinement in section 209 of Evin prison", ["Ward 209"]),
+    ("Ghezel Hesar Prison (Units 2 and 4).", ["Unit 2", "Unit 4"]),
+    ("زندانیان واحد ۱ و نیز سالن‌های ۲ و ۳ واحد ۲ زندان قزل حصار",
+     ["Unit 1", "Hall 2", "Hall 3", "Unit 2"]),
+    ("بند امن در واحد سه زندان قزلحصار", ["Unit 3"]),
+    ("Ward 2-A of Evin", ["Ward 2-A"]),
+    ("he was held in a unit of the prison", []),
+])
+def test_find_wards(text, wards):
+    found = gz.find_wards(text)
+    assert [m.entry.name for m in found] == wards
+    for m in found:
+        assert text[m.span[0]:m.span[1]] == m.alias
+
+
+def test_packaged_wards_of_known_prisons():
+    evin = gz.find_prison("Evin").entry
+    assert "Ward 209" in evin.wards and "Ward 2-A" in evin.wards
+    assert "Unit 2" in gz.find_prison("قزلحصار").entry.wards

@@ -35,6 +35,7 @@ __all__ = [
     "scan", "find_prison", "find_place", "find_province", "find_city", "find_charge",
     "find_ethnicity", "find_nationality", "find_religion", "prison_for_city",
     "prisons", "provinces", "cities", "charges", "ethnicities", "nationalities", "religions",
+    "find_wards",
 ]
 
 KINDS = frozenset({"prison", "city", "province", "charge", "ethnicity", "nationality",
@@ -525,3 +526,40 @@ def find_nationality(text: str) -> Match | None:
 
 def find_religion(text: str) -> Match | None:
     return _best(text, frozenset({"religion"}))
+
+
+# ----------------------------------------------------------------------------- wards
+_WARD_WORDS = {"ward": "Ward", "wards": "Ward", "section": "Ward", "sections": "Ward",
+               "block": "Ward", "unit": "Unit", "units": "Unit", "hall": "Hall",
+               "halls": "Hall", "بند": "Ward", "بندهای": "Ward", "واحد": "Unit",
+               "واحدهای": "Unit", "سالن": "Hall", "سالنهای": "Hall", "اندرزگاه": "Ward"}
+_FA_NUMBERS = {"یک": "1", "دو": "2", "سه": "3", "چهار": "4", "پنج": "5", "شش": "6",
+               "هفت": "7", "هشت": "8", "نه": "9", "ده": "10"}
+_NUM = r"(?:\d{1,3}(?:-?[A-Za-z])?\b|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)"
+_WARD_RE = re.compile(
+    r"(?i)\b(wards?|sections?|block|units?|halls?)\s+(" + _NUM + r"(?:\s*(?:,|and|&)\s*"
+    + _NUM + r")*)"
+    r"|(بندهای|بند|واحدهای|واحد|سالن\u200c?های|سالن|اندرزگاه)\s+(" + _NUM
+    + r"(?:\s*(?:،|,|و)\s*" + _NUM + r")*)")
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+def find_wards(text: str) -> list[Match]:
+    """Ward, unit and hall numbers: 'Wards 240, 350 and 209', «واحد ۲», «سالن‌های ۱۴، ۱۵».
+
+    One ``Match(kind="ward")`` per number; ``entry.name`` is 'Ward 209', 'Unit 2' or
+    'Hall 14' and the span covers the number (the first also its keyword).
+    """
+    work = (text or "").translate(_DIGITS)  # same length as text
+    out = []
+    for m in _WARD_RE.finditer(work):
+        word = (m.group(1) or m.group(3)).casefold().replace("\u200c", "")
+        kind = _WARD_WORDS.get(word, "Ward")
+        body, base = (m.group(2), m.start(2)) if m.group(1) else (m.group(4), m.start(4))
+        for i, n in enumerate(re.finditer(_NUM, body)):
+            num = _FA_NUMBERS.get(n.group(), n.group()).upper()
+            start = m.start() if i == 0 else base + n.start()
+            label = f"{kind} {num}"
+            out.append(Match("ward", Term("ward", label, label), text[start:base + n.end()],
+                             (start, base + n.end())))
+    return out
