@@ -284,3 +284,18 @@ def test_parsers_never_raise(text, published):
     parse_date(text, published)
     parse_period(text, published)
     assert detect_language(text) in {"fa", "en", "other"}
+
+
+def test_ambiguity_of_year_less_dates_under_month_publication():
+    item = _one("January 23", "2024-01")          # published 10 January would mean 2023
+    assert item.value == "2024-01-23" and item.ambiguous
+    item = _one("Tuesday, October 22", "2024-10")  # the weekday fits 2024 only
+    assert item.value == "2024-10-22" and not item.ambiguous
+    assert not _one("January 23", "2024-02-10").ambiguous
+
+
+def test_two_digit_numbers_after_a_jalali_month_are_not_years():
+    item = _one("در مرداد ۲۰ زندانی اعدام شدند", "2024-09-01")
+    assert (item.text, item.precision, item.start) == ("مرداد", "month", date(2024, 7, 22))
+    assert _one("خرداد ۹۴؛").start == date(2015, 5, 22)
+    assert _one("در سال ۰۳").start == date(2024, 3, 20)

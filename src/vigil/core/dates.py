@@ -160,6 +160,7 @@ _NUM_FA_WORDS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "�
                  "هشت": 8, "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "چند": None}
 _NUM_FA = _alt(_NUM_FA_WORDS)
 _S = r"[ \u200c]"  # Persian word gap
+_YY = r"(?:[5-9][0-9]|0[0-9])"  # two-digit Jalali year: '94' = 1394, '03' = 1403
 
 
 def _c(pattern: str) -> re.Pattern:
@@ -167,8 +168,8 @@ def _c(pattern: str) -> re.Pattern:
 
 
 _FA_PRE_WORDS = r"(?:روز|صبح|سحرگاه|بامداد|ظهر|عصر|شب|امروز|دیروز|ساعات[ \u200c]اولیه)"
-_YEAR_FA_J = (rf"(?:{_S}+(?:سال{_S}+)?(?P<y>{_YEAR_J}|(?P<y2>\d\d)(?=\s*[؛;,،.)\-–]|\s*$|\s+(?:شمسی|خورشیدی)))"
-              rf"|{_S}+سال{_S}+(?P<y2b>\d\d)(?!\d)|{_S}+(?P<yrel>سال{_S}+(?:گذشته|قبل|پیش|جاری)|امسال))?"
+_YEAR_FA_J = (rf"(?:{_S}+(?:سال{_S}+)?(?P<y>{_YEAR_J}|(?P<y2>{_YY})(?=\s*[؛;,،.)\-–]|\s*$|\s+(?:شمسی|خورشیدی)))"
+              rf"|{_S}+سال{_S}+(?P<y2b>{_YY})(?!\d)|{_S}+(?P<yrel>سال{_S}+(?:گذشته|قبل|پیش|جاری)|امسال))?"
               rf"(?:{_S}+(?:هجری{_S}+)?(?:شمسی|خورشیدی))?")
 
 # Left-context patterns, searched on a short window that ends where the core match starts.
@@ -215,18 +216,18 @@ _SPEC = {
                 [(_GM_FA_TRIG, 28), (("<Y4>",), 24)], "num_wd_fa"),
     "en_my": (rf"(?P<m>{_GM_EN}),?\s+(?:of\s+)?(?P<y>{_YEAR_G})", [(_EN_MONTH_TRIG, 0)], "word_my"),
     "en_jmy": (rf"(?P<m>{_JM_EN}),?\s+(?:of\s+)?(?P<y>{_YEAR_J})", [(_JM_EN_TRIG, 0)], "word"),
-    "fa_jmy": (rf"(?P<m>{_JM_FA})(?:{_S}+سال)?{_S}+(?:(?P<y>{_YEAR_J})|(?P<y2>\d\d)(?!\d))",
+    "fa_jmy": (rf"(?P<m>{_JM_FA})(?:{_S}+سال)?{_S}+(?:(?P<y>{_YEAR_J})|(?P<y2>{_YY})(?!\d))",
                [(_JM_FA_TRIG, 0)], "word"),
     "fa_gmy": (rf"(?P<m>{_GM_FA}|{_GM_FA_MAY}){_S}+(?:سال{_S}+)?(?P<y>{_YEAR_G})",
                [(_GM_FA_TRIG, 0), (("<Y4>",), 14)], "word"),
     "en_m": (rf"(?P<m>{_GM_EN_FULL})(?!\s*\d)", [(_EN_MONTH_TRIG, 0)], "en_m"),
-    "fa_jm": (rf"(?P<m>{_JM_FA})(?:{_S}+(?P<mod>گذشته|پیش|جاری|امسال))?(?!{_S}*(?:\d|سال))",
+    "fa_jm": (rf"(?P<m>{_JM_FA})(?:{_S}+(?P<mod>گذشته|پیش|جاری|امسال))?(?!{_S}*(?:\d{{4}}|{_YY}(?!\d)|سال))",
               [(_JM_FA_TRIG, 0)], "fa_jm"),
     "fa_gm": (rf"(?P<m>{_GM_FA})(?![ \u200c]*\d)", [(_GM_FA_TRIG, 0)], "fa_gm"),
     "en_year": (rf"(?P<y>{_YEAR_G})\b(?!\s*(?:people|persons|prisoners|executions|inmates|cases|men|"
                 rf"women|children|times|individuals|kilo|km|members|نفر|تن|زندانی|مورد|اعدام)\b)",
                 [(("<Y4>",), 0)], "year"),
-    "fa_year_j": (rf"(?:سال|متولد){_S}+(?:(?P<y>{_YEAR_J})|(?P<y2>\d\d)(?![\d/]))"
+    "fa_year_j": (rf"(?:سال|متولد){_S}+(?:(?P<y>{_YEAR_J})|(?P<y2>{_YY})(?![\d/]))"
                   rf"(?:{_S}+(?:هجری{_S}+)?(?:شمسی|خورشیدی))?", [(("سال", "متولد"), 0)], "fa_year"),
     "en_year_j": (rf"(?:(?:iranian|persian|solar|jalali|shamsi)\s+(?:calendar\s+)?year\s+(?:of\s+)?"
                   rf"(?P<y>{_YEAR_J})|(?P<y2>{_YEAR_J})\s*(?:sh|ap|shamsi|h\.s\.?|\(solar\))(?!\w))",
@@ -352,8 +353,14 @@ def _add_months(d: date, n: int) -> date:
     return date(y, m + 1, min(d.day, _month_end(y, m + 1).day))
 
 
-def _two_digit_jalali(yy: int) -> int:
-    return 1300 + yy if yy >= 50 else 1400 + yy
+def _two_digit_jalali(yy: str) -> int | None:
+    """'94' -> 1394, '03' -> 1403; other two-digit numbers are not taken as years."""
+    n = int(yy)
+    if n >= 50:
+        return 1300 + n
+    if yy.startswith("0"):
+        return 1400 + n
+    return None
 
 
 def _num(word: str) -> float | None:
@@ -381,14 +388,25 @@ def _yearless(ctx: _Ctx, build, cal: str, weekday: int | None, pos: int):
     if pub is None:
         return _guess_year(ctx, build, cal, weekday)
     y0 = pub.hi.year if cal == "gregorian" else _jalali_year_of(pub.hi)
-    for y in range(y0 + 1, y0 - 5, -1):
+    found = []
+    for y in range(y0 + 1, y0 - 6, -1):
         try:
             d = build(y)
         except ValueError:
             continue
         if d <= pub.hi + _GRACE:
-            return d, not pub.exact and pub.lo.month == 1 and pub.hi.month == 12
-    return None, True
+            found.append(d)
+            if len(found) == 2:
+                break
+    if not found:
+        return None, True
+    d = found[0]
+    # ambiguous when a publication day early in the period would pick the year before,
+    # unless a stated weekday fits this year and not that one
+    ambiguous = d > pub.lo + _GRACE
+    if ambiguous and weekday is not None and d.weekday() == weekday:
+        ambiguous = len(found) > 1 and found[1].weekday() == weekday
+    return d, ambiguous
 
 
 def _guess_year(ctx: _Ctx, build, cal: str, weekday: int | None):
@@ -475,6 +493,8 @@ def _yearless_month(ctx, span, cal, mo, mod, shift_words=("last", "گذشته", 
     else:
         y = ry if (mo < rm or (mo == rm and not strictly)) else ry - 1
     item = _month_item(ctx, span, cal, y, mo, mod if mod in _MOD_BOUNDS else None, False)
+    if item is not None and item.start > ctx.pub.lo and not strictly:
+        item = replace(item, ambiguous=True)  # an early publication day would mean last year
     return item
 
 
@@ -634,7 +654,9 @@ def _h_fa_jday(ctx, m, span, kind):
     y = int(m["y"]) if m["y"] else None
     yy = _g(m, "y2", "y2b")
     if yy:
-        y = _two_digit_jalali(int(yy))
+        y = _two_digit_jalali(yy)
+        if y is None:
+            return None
     return _day_item(ctx, span, "jalali", y, mo, d, m["wd"], y is not None, m["yrel"])
 
 
@@ -649,7 +671,9 @@ def _h_fa_gday(ctx, m, span, kind):
 def _h_month_year(ctx, m, span, kind):
     jal = kind in ("en_jmy", "fa_jmy")
     mo = (jalali_month_number if jal else gregorian_month_number)(m["m"])
-    y = int(m["y"]) if m["y"] else _two_digit_jalali(int(m["y2"]))
+    y = int(m["y"]) if m["y"] else _two_digit_jalali(m["y2"])
+    if y is None:
+        return None
     return _month_item(ctx, span, "jalali" if jal else "gregorian", y, mo, _g(m, "mid"))
 
 
@@ -666,8 +690,10 @@ def _h_month_alone(ctx, m, span, kind):
 def _h_year(ctx, m, span, kind):
     if kind in ("fa_year_j", "en_year_j"):
         yv = _g(m, "y")
-        jy = int(yv) if yv else (_two_digit_jalali(int(m["y2"])) if kind == "fa_year_j"
+        jy = int(yv) if yv else (_two_digit_jalali(m["y2"]) if kind == "fa_year_j"
                                  else int(m["y2"]))
+        if jy is None:
+            return None
         start, end = iranian_year_range(jy)
         return _make(ctx, span, start, end, "year", "jalali", parts=("jalali", jy, None, None))
     y = int(m["y"])
@@ -973,8 +999,8 @@ def _arrest_years(ctx: _Ctx, chosen) -> None:
             continue
         y = int(yv)
         if kind in _JALALI_YEAR_KINDS:
-            y = _two_digit_jalali(y) if y < 100 else y
-            ctx.arrest_jy = max(ctx.arrest_jy or 0, y)
+            y = _two_digit_jalali(yv) if y < 100 else y
+            ctx.arrest_jy = max(ctx.arrest_jy or 0, y or 0)
         elif y >= 1800:
             ctx.arrest_gy = max(ctx.arrest_gy or 0, y)
 
@@ -992,8 +1018,8 @@ def _resolve(ctx: _Ctx, chosen) -> list[ParsedDate]:
             for item in (out if isinstance(out, list) else [out]):
                 if item is not None:
                     items.append(item)
-                    if not relative and item.precision == "day" and item.value \
-                            and not item.ambiguous:
+                    if not relative and item.precision == "day" and item.start \
+                            and item.start == item.end:
                         ctx.anchors.append((item.span[1], item.start))
         ctx.anchors.sort()
     items.sort(key=lambda i: i.span)
