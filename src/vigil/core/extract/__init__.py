@@ -2,7 +2,7 @@
 
 Public API::
 
-    extract(text, *, published=None, language=None, extractor=None) -> dict
+    extract(text, *, published=None, language=None, title=None, extractor=None) -> dict
     extract_jsonl(lines, *, extractor=None) -> Iterator[dict]
     EXTRACTOR_VERSION
 
@@ -24,9 +24,17 @@ __all__ = ["extract", "extract_jsonl", "EXTRACTOR_VERSION", "Extractor", "RuleEx
 
 
 def extract(text: str, *, published: str | None = None, language: str | None = None,
-            extractor: str | None = None) -> dict:
-    """Read one report; ``published`` (YYYY-MM-DD, YYYY-MM or YYYY) resolves relative dates."""
-    doc = get_extractor(extractor).extract(text or "", published=published, language=language)
+            title: str | None = None, extractor: str | None = None) -> dict:
+    """Read one report; ``published`` (YYYY-MM-DD, YYYY-MM or YYYY) resolves relative dates;
+    ``title`` (optional headline) is context only: no item is read from it alone."""
+    kwargs = {"published": published, "language": language}
+    if title:
+        kwargs["title"] = title
+    try:
+        doc = get_extractor(extractor).extract(text or "", **kwargs)
+    except TypeError:  # an extractor without the optional title argument
+        kwargs.pop("title", None)
+        doc = get_extractor(extractor).extract(text or "", **kwargs)
     return {"cases": doc.get("cases", []), "groups": doc.get("groups", []),
             "campaigns": doc.get("campaigns", []), "claims": doc.get("claims", [])}
 
@@ -42,5 +50,6 @@ def extract_jsonl(lines: Iterable[str | dict], *, extractor: str | None = None) 
             record = line
         out = {"id": record.get("id"), "language": record.get("language")}
         out.update(extract(record.get("text") or "", published=record.get("published"),
-                           language=record.get("language"), extractor=extractor))
+                           language=record.get("language"), title=record.get("title"),
+                           extractor=extractor))
         yield out

@@ -119,6 +119,15 @@ def _assign(triggers: list[Trigger], lists: list[list[NameMention]],
     return got
 
 
+def _trigger_window(trig: Trigger, lst, window: tuple[int, int]) -> tuple[int, int]:
+    """The part of the sentence that belongs to this list and this trigger."""
+    if trig.start >= lst[-1].end:
+        return (lst[0].start, window[1])
+    if trig.end <= lst[0].start:
+        return (window[0], lst[-1].end)
+    return window
+
+
 def _windows(lists, start: int, end: int) -> list[tuple[int, int]]:
     """Text span belonging to each list: from the end of the list before to the next list."""
     out = []
@@ -262,7 +271,7 @@ class CaseBuilder:
         if not m or re.search(r"\b\w+\s+of\s*$", lead) or re.search(
                 r"\bother|برخی|بعضی|تعدادی|شماری|دیگر", lead + m.group(), re.I):
             return
-        if self.last_list and idx - self.last_list[0] <= 2:
+        if self.last_list and (idx - self.last_list[0] <= 2 or _count_of(phrase)):
             people = self.last_list[1]
             if _count_agrees(phrase, len(people)):
                 for p in people:

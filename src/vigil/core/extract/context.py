@@ -19,6 +19,8 @@ class DocContext:
     dates: list[DateMention]
     places: list[PlaceMention]
     original: str = ""
+    title: str = ""
+    named: frozenset = frozenset()
 
     @classmethod
     def build(cls, text: str, published: str | None, language: str) -> "DocContext":
@@ -78,13 +80,15 @@ class DocContext:
             s = self.sentences[j]
             if s.para < para - 1:
                 break
+            if j in self.named:  # another named person's event: not this one's
+                continue
             trigs = [t for t in self.triggers(j) if t.status == status]
             if trigs:
                 yield j, trigs[0]
 
     def event_date(self, trig, idx: int, status: str, window=None) -> DateMention | None:
         near = self.date_near(trig.start, idx, window)
-        if near or window != (0, 0) and window is not None and idx not in self._inherit:
+        if near:
             return near
         for j, t in self._context_sentences(idx, status):
             d = self.date_near(t.start, j)

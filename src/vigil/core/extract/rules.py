@@ -35,14 +35,16 @@ class RuleExtractor(Extractor):
     version = RULES_VERSION
 
     def extract(self, text: str, *, published: str | None = None,
-                language: str | None = None) -> dict:
+                language: str | None = None, title: str | None = None) -> dict:
         text = text or ""
         lang = language if language in ("en", "fa") else detect_language(text)
         ctx = DocContext.build(text, published, lang)
+        ctx.title = title or ""
         builder = CaseBuilder(ctx.text, lang)
         for s in ctx.sentences:
             builder.sentence(s.index, s.start, s.end, ctx.triggers(s.index), s.para)
         builder.finish()
+        ctx.named = {idx for idx, _, _, named in builder.history if named}
         cases = [c for p in builder.persons for c in person_cases(ctx, p)]
         return {"cases": cases,
                 "groups": find_groups(ctx, builder.persons),
@@ -67,7 +69,9 @@ def person_cases(ctx: DocContext, p: Person) -> list[dict]:
         case["date"] = date.value if date else None
         if date:
             spans["date"] = [date.start, date.end]
-        place = ctx.event_place(ev.trigger, ev.sentence, status, ev.window) if status in _PLACE_STATUSES else None
+        place = None
+        if status in _PLACE_STATUSES:
+            place = _own_place(ctx, p) or ctx.event_place(ev.trigger, ev.sentence, status, ev.window)
         case["prison"] = place.name if place and place.kind == "prison" else None
         case["city"] = place.city if place else None
         case["province"] = place.province if place else None
@@ -84,11 +88,23 @@ def person_cases(ctx: DocContext, p: Person) -> list[dict]:
     return out
 
 
+def _own_place(ctx: DocContext, p: Person):
+    """'Zeynab X in Urmia prison, Farhad Y in Ilam prison': a prison written right after the name."""
+    for m in p.mentions:
+        for place in ctx.places:
+            if place.kind == "prison" and m.end <= place.start <= m.end + 25 and \
+                    ctx.text[m.end:place.start].strip().lower() in ("in", "at", "در", "در زندان"):
+                return place
+    return None
+
+
 def person_attributes(ctx: DocContext, p: Person) -> dict:
     """Charges, sex, age, nationality and ethnicity shared by all of ``p``'s cases."""
     spans: dict[str, list[int]] = {}
     texts = [ctx.sentence_text(i) for i in sorted(p.sentences)]
     charges = attributes.charges_in(" ".join(texts))
+    if not charges and ctx.title:  # "Four executed for drug offences" in the headline
+        charges = attributes.charges_in(ctx.title)
     age = None
     for m in p.mentions:
         hit = attributes.age_near(ctx.text, m.start, m.end, ctx.language)
