@@ -60,8 +60,14 @@ class DocContext:
 
     def date_near(self, offset: int, idx: int, window=None) -> DateMention | None:
         cands = [d for d in self.dates_in(idx, window) if not _CLAUSE_BREAK.search(
-            self.text, min(d.end, offset), max(d.start, offset))]
+            self.text, min(d.end, offset), max(d.start, offset)) and not self._other_event(d, offset)]
         return min(cands, key=lambda d: _dist(d, offset)) if cands else None
+
+    def _other_event(self, d: DateMention, offset: int) -> bool:
+        """A date of the report ('On 2 May X reported that ...') or of an arrest."""
+        if _ARREST_BEFORE.search(self.text, max(0, d.start - 25), d.start):
+            return True
+        return d.end <= offset and bool(_REPORTED.search(self.text, d.end, offset))
 
     def places_in(self, idx: int, kinds=("prison", "city"), window=None) -> list[PlaceMention]:
         return [p for p in self._in(self.places, idx, window) if p.kind in kinds]
@@ -69,7 +75,8 @@ class DocContext:
     def place_near(self, offset: int, idx: int, window=None) -> PlaceMention | None:
         prisons = self.places_in(idx, ("prison",), window)
         if prisons:
-            return min(prisons, key=lambda p: _dist(p, offset))
+            dest = [p for p in prisons if _DESTINATION.search(self.text, max(0, p.start - 8), p.start)]
+            return min(dest or prisons, key=lambda p: _dist(p, offset))
         cities = self.places_in(idx, ("city",), window)
         return min(cities, key=lambda p: _dist(p, offset)) if cities else None
 
@@ -104,10 +111,20 @@ class DocContext:
             p = self.place_near(t.start, j)
             if p:
                 return p
+        return self.only_prison()
+
+    def only_prison(self) -> PlaceMention | None:
+        """The prison of the report when it names exactly one."""
+        names = {p.name for p in self.places if p.kind == "prison"}
+        if len(names) == 1:
+            return next(p for p in self.places if p.kind == "prison")
         return None
 
 
 _CLAUSE_BREAK = re.compile(r"[;؛]")
+_ARREST_BEFORE = re.compile(r"(?:arrested|detained)\s+(?:in|on|since)?\s*$|بازداشت\s*(?:در)?\s*$", re.I)
+_REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|stated|told)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0600-\u06FF])", re.I)
+_DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$|به\s+$", re.I)
 
 
 def _dist(item, offset: int) -> float:
