@@ -115,14 +115,14 @@ def test_precision_recall_on_own_pairs():
     pairs = BENCH.own_pairs()
     assert len(pairs) >= 150
     lab, allp = BENCH.labelled(pairs), BENCH.all_pairs(pairs)
-    assert lab["precision"] >= 0.98 and lab["recall"] >= 0.92, lab
-    assert allp["precision"] >= 0.93 and allp["recall"] >= 0.91, allp
+    assert lab["precision"] >= 0.985 and lab["recall"] >= 0.95, lab
+    assert allp["precision"] >= 0.94 and allp["recall"] >= 0.94, allp
 
 
 def test_precision_recall_on_shared_variants(shared_dir):
     pairs = BENCH.shared_pairs(shared_dir / "eval/name_variants.tsv")
     lab = BENCH.labelled(pairs)
-    assert lab["precision"] >= 0.96 and lab["recall"] >= 0.71, lab
+    assert lab["precision"] >= 0.96 and lab["recall"] >= 0.76, lab
 
 
 # ----------------------------------------------------------------------------- transliteration
@@ -159,7 +159,7 @@ def test_transliteration_agrees_with_seen_spellings():
                | forms for fa, forms in seen.items())
     keys = sum(name_key(transliterate(fa)) == name_key(fa) for fa in seen)
     assert len(seen) >= 80
-    assert hits / len(seen) >= 0.9, hits / len(seen)
+    assert hits / len(seen) >= 0.92, hits / len(seen)
     assert keys / len(seen) >= 0.97
 
 

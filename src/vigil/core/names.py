@@ -164,11 +164,26 @@ _LATIN_KEY = str.maketrans({"a": None, "e": None, "o": None, "y": "i", "w": "v",
                             "'": None})
 
 
+# Arabic-style spellings of common names whose short vowels the letter rules would read as
+# written long vowels; keyed as the Persian-style spelling (Qasim = Ghasem = قاسم).
+_ARABIC_STYLE = {
+    "qasim": "ghasem", "kasim": "ghasem", "husayn": "hossein", "husain": "hossein",
+    "hussain": "hossein", "husein": "hossein", "khalid": "khaled", "yusuf": "yousef",
+    "yunus": "younes", "muhsin": "mohsen", "kazim": "kazem", "fatima": "fatemeh",
+    "hashim": "hashem", "qadir": "ghader", "nazim": "nazem", "shakir": "shaker",
+    "sabir": "saber", "tahir": "taher", "zahir": "zaher", "salih": "saleh",
+    "ruhollah": "rouhollah", "ruhullah": "rouhollah", "nurollah": "nourollah",
+    "nurullah": "nourollah", "abid": "abed", "rashid": "rashid", "jasim": "jasem",
+    "qadim": "ghadem", "hamid": "hamid", "ismail": "esmaeil", "ibrahim": "ebrahim",
+}
+
+
 @lru_cache(maxsize=65536)
 def latin_key(word: str) -> str:
     """Key of one Latin-script word (see module docstring)."""
     w = unicodedata.normalize("NFKD", word.casefold())
     w = "".join(c for c in w if "a" <= c <= "z")
+    w = _ARABIC_STYLE.get(w, w)
     if not w:
         return ""
     mark = "a" if w[0] in "aeiou" else ""
