@@ -162,6 +162,8 @@ def test_false_friends_are_not_dates():
     ("between October 10, 2021 and October 7, 2022", None, (date(2021, 10, 10), date(2022, 10, 7))),
     ("از آغاز سال جاری میلادی تاکنون", "2025-09-20", (date(2025, 1, 1), date(2025, 9, 20))),
     ("until March 2024", None, (None, date(2024, 3, 31))),
+    ("since mid-2023", "2024-10-22", (date(2023, 5, 1), date(2024, 10, 22))),
+    ("in late 2022", None, (date(2022, 9, 1), date(2022, 12, 31))),
     ("در خرداد ۱۴۰۴", None, (date(2025, 5, 22), date(2025, 6, 21))),
 ])
 def test_parse_period(expr, published, expected):

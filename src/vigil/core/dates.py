@@ -236,8 +236,9 @@ _SPEC = {
                      rf"(?P<q>quarter)|(?P<n>{_NUM_EN})(?P<andhalf>\s+and\s+a\s+half)?\s+months?)"
                      rf"\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR_G})",
                      [(("first", "second", "last", "final"), 4)], "word"),
-    "en_edge_year": (rf"(?:the\s+)?(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+year\s+)?"
-                     rf"(?P<y>{_YEAR_G})", [(("beginning", "start", "end", "middle"), 4)], "word"),
+    "en_edge_year": (rf"(?:the\s+)?(?:(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+year\s+)?"
+                     rf"|(?P<part>early|mid|late)[-\s]+)(?P<y>{_YEAR_G})",
+                     [(("beginning", "start", "end", "middle", "early", "mid", "late"), 4)], "word"),
     "en_season": (rf"(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_YEAR_G})",
                   [(("spring", "summer", "autumn", "fall", "winter"), 0)], "word"),
     "en_rel_day": (r"(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)|(?P<yest>yesterday|last\s+night)"
@@ -726,8 +727,16 @@ def _h_part_year(ctx, m, span, kind):
     return _make(ctx, span, start, end, "range", "gregorian", parts=("gregorian", y, None, None))
 
 
+_YEAR_PARTS = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31))}
+
+
 def _h_edge_year(ctx, m, span, kind):
-    y, edge = int(m["y"]), m["edge"].lower()
+    y = int(m["y"])
+    if m["part"]:
+        (am, ad), (bm, bd) = _YEAR_PARTS[m["part"]]
+        return _make(ctx, span, date(y, am, ad), date(y, bm, bd), "range", "gregorian",
+                     parts=("gregorian", y, None, None))
+    edge = m["edge"]
     if edge in ("beginning", "start"):
         return _month_item(ctx, span, "gregorian", y, 1)
     if edge == "end":
@@ -1141,8 +1150,6 @@ def parse_period(expr: str, published: date | str | None = None
     if not items:
         return None
     item = max(items, key=lambda i: (i.precision == "range", i.span[1] - i.span[0]))
-    if item.precision == "range":
-        return item.start, item.end
     t = _lower(expr)
     before = t[max(0, item.span[0] - 40):item.span[0]]
     pub = _parse_published(published)
