@@ -87,6 +87,19 @@ def test_truth_is_in_the_text(reports):
                 assert age in d["text"]
         for claim in t["claims"]:
             assert claim["text"] in d["text"]
+        for g in t["groups"]:
+            named = sum(c["date"] == g["date"] and c["status"] == "executed" for c in t["cases"])
+            assert g["count"] >= max(named, 1)
+            assert any(w in d["text"].lower() for w in _count_words(g["count"])), (d["id"], g)
+
+
+def _count_words(n: int) -> list[str]:
+    words_en = ("zero one two three four five six seven eight nine ten eleven twelve").split()
+    words_fa = ("", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده")
+    out = [str(n), str(n).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))]
+    out += [w for w in (words_en[n] if n < len(words_en) else "",
+                        words_fa[n] if n < len(words_fa) else "") if w]
+    return out
 
 
 def _jalali_dates(text: str, published: dt.date) -> set:

@@ -179,7 +179,7 @@ def group_lead(count: int, at_least: bool, d: str, pr: str, woman: bool, c: str,
     num = ("at least " if at_least else "") + number(count, ctx)
     incl = ", including a woman," if woman else ""
     if afghans and not woman:
-        incl = f", including {number(afghans, ctx)} Afghan national{'s' if afghans > 1 else ''},"
+        incl = f", including {NUMBER_WORDS[afghans] if afghans < 13 else afghans} Afghan national{'s' if afghans > 1 else ''},"
     return ctx.choice([
         f"{num[:1].upper() + num[1:]} prisoners{incl} were executed {pr} {d}{c}.",
         f"{ctx.src_name} reports that {num} prisoners{incl} were hanged {pr} {d}{c}.",
@@ -244,7 +244,8 @@ def closing(ctx: Ctx) -> str:
 
 def title(kind: str, ctx: Ctx, **kw) -> str:
     if kind == "group":
-        return f"{kw['count']} prisoners executed in {kw['place']}"
+        place = f" in {kw['place']}" if kw["place"] else ""
+        return f"{kw['count']} prisoners executed{place}"
     if kind == "campaign":
         return "Hunger strike against executions continues in Iranian prisons"
     if kind == "stats":

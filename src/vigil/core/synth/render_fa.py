@@ -208,7 +208,8 @@ def closing(ctx: Ctx) -> str:
 
 def title(kind: str, ctx: Ctx, **kw) -> str:
     if kind == "group":
-        return f"اعدام {fa_digits(kw['count'])} زندانی در {kw['place']}"
+        place = f" در {kw['place']}" if kw["place"] else ""
+        return f"اعدام {fa_digits(kw['count'])} زندانی{place}"
     if kind == "campaign":
         return "ادامه اعتصاب غذا در کارزار «سه‌شنبه‌های نه به اعدام»"
     if kind == "stats":

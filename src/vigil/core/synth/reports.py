@@ -138,28 +138,47 @@ def history_paragraph(ctx: Ctx, p: Person, k: int) -> str:
     return " ".join(parts)
 
 
-def group_paragraphs(ctx: Ctx, prison: int, day: int, members: list[Person]) -> list[str]:
+def _head_count(ctx: Ctx, count: int, named: int) -> tuple[int, bool]:
+    """The head count the source gives: often exact, sometimes "at least" an undercount."""
+    at_least = ctx.chance(0.3)
+    if at_least and ctx.chance(0.5):
+        count = max(named, 2, count - ctx.rnd.randint(1, 2))
+    return count, at_least
+
+
+def _place_name(ctx: Ctx, prison: int, shown: Shown) -> str | None:
+    """The place as the text gives it (for the title), or None."""
+    row = T.PRISONS[prison]
+    if shown.prison:
+        return row[1] if ctx.lang == "fa" else row[0]
+    if shown.city:
+        return T.CITY_FA[row[2]] if ctx.lang == "fa" else row[2]
+    return None
+
+
+def group_paragraphs(ctx: Ctx, prison: int, day: int, members: list[Person]) -> tuple[list[str], dict]:
     """A batch execution with a head count and some of the people named."""
     L, shown = _lang_module(ctx.lang), Shown()
-    count = len(members)
+    named = ctx.rnd.sample(members, min(len(members), ctx.choice([0, 1, 2, 2, 3, 3, 4, len(members)])))
+    count, at_least = _head_count(ctx, len(members), len(named))
     d, d_truth = L.date(day, ctx)
     pr = L.prison(members[0], ctx, shown)
     same = all(m.charges == members[0].charges for m in members)
     c = L.charge(members[0], ctx, shown) if same else ""
     woman = any(m.sex == "f" for m in members) and ctx.chance(0.8)
     afghans = sum(m.nationality == "AF" for m in members) if ctx.chance(0.6) else 0
-    lead = L.group_lead(count, ctx.chance(0.3), d, pr, woman, c, ctx, afghans)
+    lead = L.group_lead(count, at_least, d, pr, woman, c, ctx, afghans)
     ctx.groups.append({"status": "executed", "count": count, "date": d_truth,
                        "prison": members[0].prison_row[0] if shown.prison else None,
                        "charges": sorted(members[0].charges) if shown.charges else []})
-    k = min(count, ctx.rnd.choice([0, 1, 2, 2, 3, 3, 4, count]))
     intros = []
-    for m in ctx.rnd.sample(members, k):
+    for m in named:
         sh = Shown(prison=shown.prison, city=shown.city, charges=shown.charges)
         written = L.name(m, ctx)
         intros.append(L.intro(m, written, day, ctx, sh))
         ctx.add_case(m, written, "executed", d_truth, sh, day)
-    return [lead, L.identified(intros, count, ctx)]
+    title = {"count": count, "place": _place_name(ctx, prison, shown)}
+    return [lead, L.identified(intros, count, ctx)], title
 
 
 def stats_paragraph(ctx: Ctx, events: Events, attrib: str | None) -> str:
@@ -255,12 +274,7 @@ class Writer:
             para = history_paragraph(ctx, p, k)
             return [para], {"status": ctx.cases[0]["status"], "name": ctx.cases[0]["name"]}
         if kind == "group":
-            prison, day, members = args
-            paras = group_paragraphs(ctx, prison, day, members)
-            row = T.PRISONS[prison]
-            place = (row[1] if ctx.groups[0]["prison"] else T.CITY_FA[row[2]]) if ctx.lang == "fa" \
-                else (row[0] if ctx.groups[0]["prison"] else row[2])
-            return paras, {"count": len(members), "place": place}
+            return group_paragraphs(ctx, *args)
         if kind == "campaign":
             return self._campaign(ctx, L, *args), {}
         if kind == "roundup":

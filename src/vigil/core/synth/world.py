@@ -117,7 +117,7 @@ class Person:
     def public_execution(self) -> bool:
         """Hanged in public (a few murder and rape cases; the same in every source)."""
         return (self.event("executed") is not None and bool({"murder", "rape"} & set(self.charges))
-                and int(self.pid[1:]) % 9 == 0)
+                and int(self.pid[1:]) % 17 == 0)
 
     def age_on(self, day: int) -> int:
         return int((day - self.birth_day) // 365.25)
