@@ -62,7 +62,7 @@ _TITLES_EN = ("mr", "mrs", "ms", "miss", "dr", "sheikh", "shaikh", "sheykh", "mo
               "haji", "hajji", "hajj", "ayatollah", "hojatoleslam", "engineer", "eng")
 _TITLES_FA = ("آقای", "آقا", "خانم", "شیخ", "مولوی", "ملا", "حاج", "حاجی", "دکتر",
               "مهندس", "آیت‌الله", "حجت‌الاسلام")
-_SEYED = ("seyed", "seyyed", "sayyed", "sayed", "seyyid", "sayyid", "said", "sied",
+_SEYED = ("seyed", "seyyed", "sayyed", "sayed", "seyyid", "sayyid", "seyd",
           "سید", "سيد")
 _SUFFIXES = ("jr", "sr", "ii", "iii", "iv", "junior", "senior")
 _PATRONYMIC = re.compile(
