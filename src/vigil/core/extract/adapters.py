@@ -59,13 +59,19 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
         from vigil.core.dates import find_dates as shared
     except Exception:  # noqa: BLE001
         shared = None
+    found = None
     if shared is not None:
         try:
-            return [_date_from_shared(d) for d in shared(text, published)]
+            found = [_date_from_shared(d) for d in shared(text, published)]
         except Exception:  # noqa: BLE001
-            pass
-    from vigil.core.extract.fallback_dates import find_dates as fallback
-    return fallback(text, published)
+            found = None
+    if found is None:
+        from vigil.core.extract.fallback_dates import find_dates as fallback
+        found = fallback(text, published)
+    from vigil.core.extract.fallback_dates import offsets_from_publication
+    extra = [d for d in offsets_from_publication(text, published)
+             if not any(d.start < f.end and f.start < d.end for f in found)]
+    return sorted(found + extra, key=lambda d: d.start)
 
 
 def _date_from_shared(d) -> DateMention:

@@ -63,6 +63,18 @@ class DocContext:
             self.text, min(d.end, offset), max(d.start, offset)) and not self._other_event(d, offset)]
         return min(cands, key=lambda d: _dist(d, offset)) if cands else None
 
+    def _between_other_trigger(self, d: DateMention, trig, idx: int) -> bool:
+        """Another event verb stands between the date and this trigger."""
+        lo, hi = (d.end, trig.start) if d.end <= trig.start else (trig.end, d.start)
+        return any(t.status != trig.status and lo <= t.start and t.end <= hi
+                   and not self.parenthetical(t) for t in self.triggers(idx))
+
+    def parenthetical(self, trig) -> bool:
+        """A trigger inside a relative clause (', who had been sentenced', «، که ... محکوم»)."""
+        before = self.text[max(0, trig.start - 60):trig.start]
+        clause = re.split(r"[,،(]", before)[-1]
+        return bool(_RELATIVE.search(clause)) and len(re.split(r"[,،(]", before)) > 1
+
     def _other_event(self, d: DateMention, offset: int) -> bool:
         """A date of the report ('On 2 May X reported that ...') or of an arrest."""
         if _ARREST_BEFORE.search(self.text, max(0, d.start - 25), d.start):
@@ -95,7 +107,11 @@ class DocContext:
 
     def event_date(self, trig, idx: int, status: str, window=None) -> DateMention | None:
         near = self.date_near(trig.start, idx, window)
-        if near:
+        if near and self._between_other_trigger(near, trig, idx):
+            near = None
+        if status == "sentenced" and self.parenthetical(trig):
+            return None
+        if near or status == "sentenced":
             return near
         for j, t in self._context_sentences(idx, status):
             d = self.date_near(t.start, j)
@@ -122,6 +138,7 @@ class DocContext:
 
 
 _CLAUSE_BREAK = re.compile(r"[;؛]")
+_RELATIVE = re.compile(r"^\s*(?:که|who|which|having)(?![\w\u0600-\u06FF])", re.I)
 _ARREST_BEFORE = re.compile(r"(?:arrested|detained)\s+(?:in|on|since)?\s*$|بازداشت\s*(?:در)?\s*$", re.I)
 _REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|stated|told)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0600-\u06FF])", re.I)
 _DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$|به\s+$", re.I)

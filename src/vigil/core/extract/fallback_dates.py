@@ -146,3 +146,27 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
                 value = None
             out.append(DateMention(m.start(), m.end(), value, m.group()))
     return sorted(out, key=lambda d: d.start)
+
+
+_OFFSET_EN = re.compile(r"\b(?:(\w+)\s+(days?|years?)\s+(?:ago|earlier)|(?:the\s+day\s+before|a\s+day\s+earlier))\b", re.I)
+_OFFSET_FA = re.compile(r"(?:(\d+|[\u0600-\u06FF]+)\s+(روز|سال)\s+(?:پیش|قبل)|(?<![\u0600-\u06FF])روز\s+(?:پیش|قبل)(?![\u0600-\u06FF]))")
+
+
+def offsets_from_publication(text: str, published: str | None) -> list[DateMention]:
+    """'eight years ago', 'the day before', «۴ روز پیش», «روز پیش» counted back from the
+    publication date (day offsets need a full date; year offsets give a year)."""
+    from vigil.core.extract.numbers import value
+    pub, pub_year = _published(published)
+    out = []
+    for rx in (_OFFSET_EN, _OFFSET_FA):
+        for m in rx.finditer(text):
+            n = value(m.group(1)) if m.group(1) else 1
+            unit = (m.group(2) or "day").lower()
+            if n is None or n > 60:
+                continue
+            if unit.startswith(("year", "سال")):
+                v = str(pub_year - n) if pub_year else None
+            else:
+                v = (pub - timedelta(days=n)).isoformat() if pub else None
+            out.append(DateMention(m.start(), m.end(), v, m.group()))
+    return out

@@ -58,6 +58,10 @@ def person_cases(ctx: DocContext, p: Person) -> list[dict]:
         return []
     shared = person_attributes(ctx, p)
     out = []
+    executed = [e for e in p.events if e.status == "executed"]
+    executed_place = (_own_place(ctx, p) or ctx.event_place(executed[0].trigger, executed[0].sentence,
+                                                            "executed", executed[0].window)
+                      if executed else None)
     for status in dict.fromkeys(e.status for e in p.events):
         events = [e for e in p.events if e.status == status]
         ev = next((e for e in events if ctx.date_near(e.trigger.start, e.sentence, e.window)),
@@ -75,6 +79,8 @@ def person_cases(ctx: DocContext, p: Person) -> list[dict]:
         case["prison"] = place.name if place and place.kind == "prison" else None
         case["city"] = place.city if place else None
         case["province"] = place.province if place else None
+        if place is None and status in ("at_risk", "halted"):
+            place = executed_place
         if place:
             spans["prison" if place.kind == "prison" else "city"] = [place.start, place.end]
         public = status == "executed" and attributes.is_public(ctx.sentence_text(ev.sentence))
