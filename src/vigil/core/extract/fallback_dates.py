@@ -149,7 +149,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
 
 
 _OFFSET_EN = re.compile(r"\b(?:(\w+)\s+(days?|years?)\s+(?:ago|earlier)|(?:the\s+day\s+before|a\s+day\s+earlier))\b", re.I)
-_OFFSET_FA = re.compile(r"(?:(\d+|[\u0600-\u06FF]+)\s+(روز|سال)\s+(?:پیش|قبل)|(?<![\u0600-\u06FF])روز\s+(?:پیش|قبل)(?![\u0600-\u06FF]))")
+_OFFSET_FA = re.compile(r"(?:(\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)\s+(روز|سال)\s+(?:پیش|قبل)|(?<![\u0600-\u06FF])روز\s+(?:پیش|قبل)(?![\u0600-\u06FF]))")
 
 
 def offsets_from_publication(text: str, published: str | None) -> list[DateMention]:

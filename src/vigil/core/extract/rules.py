@@ -76,11 +76,12 @@ def person_cases(ctx: DocContext, p: Person) -> list[dict]:
         place = None
         if status in _PLACE_STATUSES:
             place = _own_place(ctx, p) or ctx.event_place(ev.trigger, ev.sentence, status, ev.window)
+        if status in ("at_risk", "halted") and (place is None or place.kind != "prison") \
+                and executed_place is not None:
+            place = executed_place
         case["prison"] = place.name if place and place.kind == "prison" else None
         case["city"] = place.city if place else None
         case["province"] = place.province if place else None
-        if place is None and status in ("at_risk", "halted"):
-            place = executed_place
         if place:
             spans["prison" if place.kind == "prison" else "city"] = [place.start, place.end]
         public = status == "executed" and attributes.is_public(ctx.sentence_text(ev.sentence))
