@@ -75,10 +75,10 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
 
 
 def _date_from_shared(d) -> DateMention:
-    start = getattr(d, "start", None)
-    end = getattr(d, "end", None)
-    if start is None and getattr(d, "span", None):
+    if getattr(d, "span", None):
         start, end = d.span
+    else:
+        start, end = d.start, d.end
     return DateMention(int(start), int(end), getattr(d, "value", None),
                        getattr(d, "text", "") or "")
 
