@@ -301,3 +301,11 @@ def test_two_digit_numbers_after_a_jalali_month_are_not_years():
     assert (item.text, item.precision, item.start) == ("مرداد", "month", date(2024, 7, 22))
     assert _one("خرداد ۹۴؛").start == date(2015, 5, 22)
     assert _one("در سال ۰۳").start == date(2024, 3, 20)
+
+
+def test_published_forms():
+    from datetime import datetime
+    expected = "2024-05-02"
+    for published in ("2024-05-03", date(2024, 5, 3), datetime(2024, 5, 3, 23, 59), "۲۰۲۴-۰۵-۰۳"):
+        assert _one("yesterday", published).value == expected
+    assert _one("yesterday", "not a date").value is None

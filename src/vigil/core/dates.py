@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .calendars import (
@@ -69,6 +69,8 @@ class _Pub:
 def _parse_published(published) -> _Pub | None:
     if published is None or published == "":
         return None
+    if isinstance(published, datetime):
+        published = published.date()
     if isinstance(published, date):
         return _Pub(published, published, True)
     s = same_length(str(published)).strip()
@@ -289,8 +291,6 @@ _RANGE_GAP = _c(r"\s*(?:-|–|—|to|until|till|through|and|تا|الی)\s*$")
 _RANGE_INTRO = _c(r"(?:between|from|از|بین)\s+(?:the\s+)?$")
 _HAS_LATIN = _c(r"[a-z]")
 _HAS_ARABIC = _c(r"[\u0600-\u06ff]")
-_FA_KINDS = frozenset(k for k in _SPEC if k.startswith("fa_"))
-_EN_KINDS = frozenset(k for k in _SPEC if k.startswith("en_"))
 
 _RELATIVE_KINDS = frozenset({"en_rel_day", "en_ago", "en_rel_unit", "en_past_n", "en_wd",
                              "fa_rel_day", "fa_ago", "fa_past_n", "fa_rel_unit", "fa_wd"})
@@ -1078,6 +1078,7 @@ def _merge(ctx: _Ctx, items: list[ParsedDate]) -> list[ParsedDate]:
 
 
 def _join_range(ctx: _Ctx, a: ParsedDate, b: ParsedDate, gap: str) -> ParsedDate | None:
+    """'from A to B', 'between A and B', 'A – B' as one range, else None."""
     m = _RANGE_GAP.match(gap)
     if m is None or len(gap) > 12:
         return None
@@ -1093,7 +1094,7 @@ def _join_range(ctx: _Ctx, a: ParsedDate, b: ParsedDate, gap: str) -> ParsedDate
     s = intro.start() if intro else a.span[0]
     cal = a.calendar if a.calendar == b.calendar else "gregorian"
     return _make(ctx, (s, b.span[1]), a.start, b.end, "range", cal,
-                 ambiguous=a.ambiguous or b.ambiguous) if True else None
+                 ambiguous=a.ambiguous or b.ambiguous)
 
 
 def _share_year(ctx, a: ParsedDate, b: ParsedDate) -> tuple[ParsedDate, ParsedDate]:
