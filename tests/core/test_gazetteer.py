@@ -308,3 +308,17 @@ def test_packaged_wards_of_known_prisons():
     evin = gz.find_prison("Evin").entry
     assert "Ward 209" in evin.wards and "Ward 2-A" in evin.wards
     assert "Unit 2" in gz.find_prison("قزلحصار").entry.wards
+
+
+@pytest.mark.parametrize("text", ["Qods Force", "the daily Qods reported", "شهریار مظفری",
+                                  "زندان مرکزی", "خبرگزاری فارس", "Mehran Karimi",
+                                  "در این بافت", "یک سرباز"])
+def test_place_names_that_are_common_words_need_context(text):
+    assert [m for m in gz.scan(text) if m.kind in ("city", "province")] == []
+
+
+def test_ambiguous_place_names_match_in_templates():
+    assert gz.find_place("city of Shahriar").entry.name == "Shahriar"
+    assert gz.find_place("شهرستان شهریار").entry.name == "Shahriar"
+    assert gz.find_place("استان فارس").entry.name == "Fars"
+    assert gz.find_place("Markazi Province").entry.code == "IR-00"

@@ -276,6 +276,15 @@ _FA_CITY = ("شهر {c}", "شهرستان {c}")
 _EN_PROVINCE = ("{c} province", "province of {c}", "{c} provinces")
 _FA_PROVINCE = ("استان {c}",)
 _EZAFE = {"e", "ye", "i"}
+# Place names that are also common words or given names («مرکزی» central, «شهریار» and
+# «مهران» are men's names, Qods Force, «بافت» context, «سرباز» soldier, Fars News Agency):
+# they match only inside a template ("city of X", «شهرستان X», «زندان X», "X province").
+_NOT_ALONE = frozenset({
+    "qods", "قدس", "shahriar", "shahriyar", "شهریار", "mehran", "مهران", "pardis", "پردیس",
+    "sarbaz", "سرباز", "baft", "بافت", "germi", "گرمی", "eyvan", "ایوان", "kish", "کیش",
+    "ferdows", "فردوس", "sarab", "سراب", "ray", "ری", "gonbad", "lengeh", "مرکزی", "markazi",
+    "fars", "فارس", "golestan", "گلستان", "central province", "nurabad", "نورآباد",
+    "delfan", "rudan", "رودان"})
 
 
 def _is_fa(s: str) -> bool:
@@ -340,12 +349,13 @@ def _index() -> _Index:
             for a in _templated(city.aliases if city else (p.city,), _EN_PRISON, _FA_PRISON):
                 idx.add("prison", p, a)
     for c in data["city"]:
-        for a in (*c.aliases, *_templated(c.aliases, _EN_CITY, _FA_CITY)):
+        alone = [a for a in c.aliases if a.casefold() not in _NOT_ALONE]
+        for a in (*alone, *_templated(c.aliases, _EN_CITY, _FA_CITY)):
             idx.add("city", c, a)
     for pr in data["province"]:
         names = (pr.name, pr.name_fa)
         for a in pr.aliases:
-            if a in names and alias_key(a) in city_keys:
+            if a in names and alias_key(a) in city_keys or a.casefold() in _NOT_ALONE:
                 continue  # a bare name shared with a city names the city
             idx.add("province", pr, a)
         for a in _templated(names, _EN_PROVINCE, _FA_PROVINCE):
