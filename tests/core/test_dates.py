@@ -153,6 +153,9 @@ def test_false_friends_are_not_dates():
 @pytest.mark.parametrize("expr, published, expected", [
     ("the first six and a half months of 2025", None, (date(2025, 1, 1), date(2025, 7, 15))),
     ("the first half of 2024", None, (date(2024, 1, 1), date(2024, 6, 30))),
+    ("the second half of 2024", None, (date(2024, 7, 1), date(2024, 12, 31))),
+    ("the second quarter of 2023", None, (date(2023, 4, 1), date(2023, 6, 30))),
+    ("the last three months of 2024", None, (date(2024, 10, 1), date(2024, 12, 31))),
     ("from the beginning of 2025 to mid-October", None, (date(2025, 1, 1), date(2025, 10, 20))),
     ("in 2023", None, (date(2023, 1, 1), date(2023, 12, 31))),
     ("Iranian year 1403", None, (date(2024, 3, 20), date(2025, 3, 20))),

@@ -234,10 +234,10 @@ _SPEC = {
     "en_year_j": (rf"(?:(?:iranian|persian|solar|jalali|shamsi)\s+(?:calendar\s+)?year\s+(?:of\s+)?"
                   rf"(?P<y>{_YEAR_J})|(?P<y2>{_YEAR_J})\s*(?:sh|ap|shamsi|h\.s\.?|\(solar\))(?!\w))",
                   [(("year",), 30), (("<Y4>",), 0)], "word"),
-    "en_part_year": (rf"(?:the\s+)?(?P<which>first|second|last|final)\s+(?:(?P<half>half)|"
+    "en_part_year": (rf"(?:the\s+)?(?P<which>first|second|third|fourth|last|final)\s+(?:(?P<half>half)|"
                      rf"(?P<q>quarter)|(?P<n>{_NUM_EN})(?P<andhalf>\s+and\s+a\s+half)?\s+months?)"
                      rf"\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR_G})",
-                     [(("first", "second", "last", "final"), 4)], "word"),
+                     [(("first", "second", "third", "fourth", "last", "final"), 4)], "word"),
     "en_edge_year": (rf"(?:the\s+)?(?:(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+year\s+)?"
                      rf"|(?P<part>early|mid|late)[-\s]+)(?P<y>{_YEAR_G})",
                      [(("beginning", "start", "end", "middle", "early", "mid", "late"), 4)], "word"),
@@ -702,29 +702,35 @@ def _h_year(ctx, m, span, kind):
                  parts=("gregorian", y, None, None))
 
 
+_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 0, "final": 0}
+
+
 def _h_part_year(ctx, m, span, kind):
-    y = int(m["y"])
-    first = m["which"].lower() == "first"
-    if m["half"]:
-        months = 6.0
-    elif m["q"]:
-        months = 3.0
+    """'the first half / second quarter / first six and a half months of 2025'."""
+    y, order = int(m["y"]), _ORDER[m["which"]]
+    if m["half"] or m["q"]:
+        size = 6 if m["half"] else 3
+        count = 12 // size
+        idx = order or count
+        if idx > count:
+            return None
+        start = date(y, (idx - 1) * size + 1, 1)
+        end = _add_months(start, size) - timedelta(days=1)
     else:
         months = (_num(m["n"]) or 0) + (0.5 if m["andhalf"] else 0)
-    if not 0 < months <= 12:
-        return None
+        if not 0 < months <= 12 or order > 1:
+            return None
+        start, end = _first_or_last_months(y, months, order == 1)
+    return _make(ctx, span, start, end, "range", "gregorian", parts=("gregorian", y, None, None))
+
+
+def _first_or_last_months(y: int, months: float, first: bool) -> tuple[date, date]:
     full, half = int(months), months - int(months)
     if first:
-        start = date(y, 1, 1)
-        end = _add_months(start, full) - timedelta(days=1)
-        if half:
-            end += timedelta(days=15)
-    else:
-        end = date(y, 12, 31)
-        start = _add_months(date(y, 12, 1), 1 - full) if full else date(y, 12, 16)
-        if half and full:
-            start -= timedelta(days=15)
-    return _make(ctx, span, start, end, "range", "gregorian", parts=("gregorian", y, None, None))
+        end = _add_months(date(y, 1, 1), full) - timedelta(days=1)
+        return date(y, 1, 1), end + timedelta(days=15) if half else end
+    start = _add_months(date(y, 12, 1), 1 - full) if full else date(y, 12, 16)
+    return (start - timedelta(days=15) if half and full else start), date(y, 12, 31)
 
 
 _YEAR_PARTS = {"early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31))}
