@@ -26,6 +26,7 @@ _CHARGE_RULES = [
               r"actions? against national security|\binjur(?:ing|ed)\b|bombing|سرقت(?!\s+مسلحانه)"),
 ]
 _CHARGE_RX = [(c, re.compile(rx, re.I)) for c, rx in _CHARGE_RULES]
+_CHARGE_ANY = re.compile("|".join(f"(?P<{c}>{rx})" for c, rx in _CHARGE_RULES), re.I)
 
 
 _KILLING = re.compile(r"\b(?:killing|killed|fatally|stabb(?:ing|ed)|shooting)\b", re.I)
@@ -34,7 +35,7 @@ _KILLING = re.compile(r"\b(?:killing|killed|fatally|stabb(?:ing|ed)|shooting)\b"
 def charges_in(text: str) -> list[str]:
     """Charge vocabulary items named in ``text`` (in vocabulary order).  A killing with no
     legal charge named counts as murder."""
-    found = {c for c, rx in _CHARGE_RX if rx.search(text)}
+    found = {m.lastgroup for m in _CHARGE_ANY.finditer(text)}
     if not found and _KILLING.search(text):
         found.add("murder")
     return [c for c in CHARGES if c in found]

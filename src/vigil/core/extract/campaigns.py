@@ -25,7 +25,9 @@ def find_campaigns(ctx) -> list[dict]:
     if strike:
         out.append(strike)
     for kind, rx in (("gathering", _GATHER_RX), ("riot", _RIOT_RX)):
-        for s in ctx.sentences:
+        first = rx.search(ctx.text)
+        if first:
+            s = ctx.sentence_of(first.start())
             m = rx.search(s.text)
             if m:
                 d = ctx.date_near(s.start + m.start(), s.index)
@@ -37,7 +39,6 @@ def find_campaigns(ctx) -> list[dict]:
                             "participants": None, "outcome": s.text.strip()[:300],
                             "spans": {"kind": [s.start + m.start(), s.start + m.end()]},
                             "confidence": 0.5})
-                break
     return out
 
 
@@ -55,7 +56,7 @@ def _hunger_strike(ctx) -> dict | None:
     week = _week(ctx)
     prisons = []
     for s in ctx.sentences:
-        if _JOIN_RX.search(s.text):
+        if ctx.places_in(s.index, ("prison",)) and _JOIN_RX.search(s.text):
             for p in ctx.places_in(s.index, ("prison",)):
                 if p.name not in prisons:
                     prisons.append(p.name)

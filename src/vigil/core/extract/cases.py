@@ -59,13 +59,17 @@ def same_person(a: str, b: str) -> bool:
         return False
     if ka == kb:
         return True
+    if abs(len(ka) - len(kb)) > 0.35 * max(len(ka), len(kb)) and (
+            len(a.split()) < 2 or len(b.split()) < 2):
+        return False
     ta, tb = a.lower().split(), b.lower().split()
     if len(ta) >= 2 and len(tb) >= 2:
         if set(ta) <= set(tb) or set(tb) <= set(ta):
             return True
         if len(ta) != len(tb) or SequenceMatcher(None, ta[0], tb[0]).ratio() < 0.75:
             return False
-    return SequenceMatcher(None, ka, kb).ratio() >= 0.85
+    sm = SequenceMatcher(None, ka, kb)
+    return sm.real_quick_ratio() >= 0.85 and sm.quick_ratio() >= 0.85 and sm.ratio() >= 0.85
 
 
 _LIST_GAP = re.compile(
@@ -181,7 +185,9 @@ class CaseBuilder:
         for m in _CAP_PAIR.finditer(self.text, start, end):
             if any(f.start < m.end() and m.start() < f.end for f in found + out):
                 continue
-            if any(same_person(p.name, m.group()) for p in self.persons):
+            first, last = m.group().split()[0][:3].lower(), m.group().split()[-1][:3].lower()
+            if any((p.name.split()[0][:3].lower() == first or p.name.split()[-1][:3].lower() == last)
+                   and same_person(p.name, m.group()) for p in self.persons):
                 out.append(NameMention(m.group(), m.start(), m.end()))
         return out
 

@@ -23,10 +23,13 @@ _QUANTITY_EN = [
 ]
 _QUANTITY_FA = [("death_sentences", r"محکوم\s+به\s+اعدام|حکم\s+اعدام\s+صادر"),
                 ("executions", r"اعدام|به\s+دار")]
+_QUANTITY_EN = [(q, re.compile(rx, re.I)) for q, rx in _QUANTITY_EN]
+_QUANTITY_FA = [(q, re.compile(rx)) for q, rx in _QUANTITY_FA]
 _QUAL = [("at_least", r"at least|a minimum of|دست‌?کم|دستکم|حداقل|کم از کم"),
          ("over", r"more than|over|upwards of|بیش از|بیشتر از"),
          ("about", r"nearly|about|around|approximately|an estimated|estimated|almost|حدود|نزدیک به|تقریبا"),
          ("at_most", r"at most|up to|حداکثر")]
+_QUAL_RX = [(q, re.compile(rf"(?:{rx})\s*$", re.I)) for q, rx in _QUAL]
 _EN_NUM = re.compile(rf"(?<![\w.])({EN_NUMBER})(?![\w%]|\.\d|\s*%|\s+percent)", re.I)
 _FA_NUM = re.compile(rf"(?<![\w.])({FA_NUMBER})(?![\w%]|\s*درصد|\s*%)")
 _STATS = re.compile(r"\b(?:in|since|during|between|from|so far|this year|last year|past year|per day|"
@@ -44,7 +47,7 @@ def find_claims(ctx) -> list[dict]:
     for s in ctx.sentences:
         if not _STATS.search(s.text):
             continue
-        quantity = next((q for q, rx in quantities if re.search(rx, s.text, re.I)), None)
+        quantity = next((q for q, rx in quantities if rx.search(s.text)), None)
         if quantity is None:
             continue
         for m in num_rx.finditer(ctx.text, s.start, s.end):
@@ -64,7 +67,7 @@ def _claim(ctx, s, m, quantity) -> dict | None:
     before = ctx.text[max(s.start, m.start() - 25):m.start()].lower()
     if re.search(r"(?:on|section|ward|branch|unit|hall|no\.|\bua)\s*$", before):
         return None
-    qualifier = next((q for q, rx in _QUAL if re.search(rf"(?:{rx})\s*$", before, re.I)), "exactly")
+    qualifier = next((q for q, rx in _QUAL_RX if rx.search(before)), "exactly")
     start = max(s.start, m.start() - 30)
     end = min(s.end, m.end() + 60)
     src = _SOURCE.search(s.text)

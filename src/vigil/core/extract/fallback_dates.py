@@ -156,6 +156,8 @@ def offsets_from_publication(text: str, published: str | None) -> list[DateMenti
     """'eight years ago', 'the day before', «۴ روز پیش», «روز پیش» counted back from the
     publication date (day offsets need a full date; year offsets give a year)."""
     from vigil.core.extract.numbers import value
+    if not any(k in text for k in ("ago", "earlier", "before", "پیش", "قبل")):
+        return []
     pub, pub_year = _published(published)
     out = []
     for rx in (_OFFSET_EN, _OFFSET_FA):

@@ -79,10 +79,20 @@ _EN_FLAGS_RX = [(s, re.compile(r.pattern, re.I)) if s != "executed" or "A-Z" not
                 else (s, r) for s, r in _EN_RX]
 
 
+_GATE = {
+    "en": re.compile(r"execut|hang|hung|death|sentenc|upheld|confirm|final|solitary|transfer|"
+                     r"moved?\b|taken|sent\b|imminent|risk|danger|fac(?:e|es|ing)\b|order|cell|ward|"
+                     r"stop|halt|postpon|suspend|forg|pardon|commut|carried|due to be|condemn", re.I),
+    "fa": re.compile(r"اعدام|دار|اجرا|محکوم|قصاص|حکم|منتقل|انفرادی|خطر|معرض|قریب|بازگ|رضایت|عفو|بخش|گذشت|تخفیف|تبدیل|تایید|تأیید|قطعی"),
+}
+
+
 def find_triggers(text: str, start: int = 0, end: int | None = None,
                   language: str = "en") -> list[Trigger]:
     """Non-overlapping status triggers in ``text[start:end]`` (earlier rules win)."""
     end = len(text) if end is None else end
+    if not _GATE["fa" if language == "fa" else "en"].search(text, start, end):
+        return []
     rules = _FA_RX if language == "fa" else _EN_FLAGS_RX
     found: list[Trigger] = []
     for status, rx in rules:
