@@ -168,6 +168,9 @@ def test_false_friends_are_not_dates():
     ("since mid-2023", "2024-10-22", (date(2023, 5, 1), date(2024, 10, 22))),
     ("in late 2022", None, (date(2022, 9, 1), date(2022, 12, 31))),
     ("در خرداد ۱۴۰۴", None, (date(2025, 5, 22), date(2025, 6, 21))),
+    ("در شش ماه نخست سال ۱۴۰۳", None, (date(2024, 3, 20), date(2024, 9, 21))),
+    ("نیمه دوم سال ۲۰۲۴", None, (date(2024, 7, 1), date(2024, 12, 31))),
+    ("دو ماه پایانی سال ۱۴۰۱", None, (date(2023, 1, 21), date(2023, 3, 20))),
 ])
 def test_parse_period(expr, published, expected):
     assert parse_period(expr, published) == expected

@@ -238,6 +238,10 @@ _SPEC = {
                      rf"(?P<q>quarter)|(?P<n>{_NUM_EN})(?P<andhalf>\s+and\s+a\s+half)?\s+months?)"
                      rf"\s+of\s+(?:the\s+year\s+)?(?P<y>{_YEAR_G})",
                      [(("first", "second", "third", "fourth", "last", "final"), 4)], "word"),
+    "fa_part_year": (rf"(?:(?P<n>\d{{1,2}}|{_NUM_FA}){_S}+ماه|نیمه|(?P<half>شش){_S}+ماهه){_S}+"
+                     rf"(?P<which>نخست|اول|ابتدایی|دوم|پایانی|آخر){_S}+(?:سال{_S}+)?"
+                     rf"(?:(?P<y>{_YEAR_G})|(?P<jy>{_YEAR_J}))",
+                     [(("ماه",), 8), (("نیمه",), 0), (("ماهه",), 8)], "word"),
     "en_edge_year": (rf"(?:the\s+)?(?:(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+year\s+)?"
                      rf"|(?P<part>early|mid|late)[-\s]+)(?P<y>{_YEAR_G})",
                      [(("beginning", "start", "end", "middle", "early", "mid", "late"), 4)], "word"),
@@ -703,6 +707,25 @@ def _h_year(ctx, m, span, kind):
 
 
 _ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 0, "final": 0}
+_FA_ORDER = {"نخست": 1, "اول": 1, "ابتدایی": 1, "دوم": 2, "پایانی": 0, "آخر": 0}
+
+
+def _h_fa_part_year(ctx, m, span, kind):
+    """«شش ماه نخست سال ۱۴۰۳», «نیمه دوم سال ۲۰۲۴»: Jalali or Gregorian year parts."""
+    order = _FA_ORDER[m["which"]]
+    months = _num(m["n"]) if m["n"] else 6
+    if not months or not 0 < months <= 12 or (m["n"] and order == 2):
+        return None
+    first = order == 1 if m["n"] else order != 2
+    if m["y"]:
+        start, end = _first_or_last_months(int(m["y"]), months, first)
+        return _make(ctx, span, start, end, "range", "gregorian")
+    jy, months = int(m["jy"]), int(months)
+    if first:
+        start, end = to_gregorian(jy, 1, 1), jalali_month_range(jy, months)[1]
+    else:
+        start, end = jalali_month_range(jy, 13 - months)[0], iranian_year_range(jy)[1]
+    return _make(ctx, span, start, end, "range", "jalali")
 
 
 def _h_part_year(ctx, m, span, kind):
@@ -821,7 +844,7 @@ _HANDLERS = {
     "fa_gmy": _h_month_year,
     "en_m": _h_month_alone, "fa_jm": _h_month_alone, "fa_gm": _h_month_alone,
     "en_year": _h_year, "fa_year_j": _h_year, "en_year_j": _h_year,
-    "en_part_year": _h_part_year, "en_edge_year": _h_edge_year, "en_season": _h_season,
+    "en_part_year": _h_part_year, "fa_part_year": _h_fa_part_year, "en_edge_year": _h_edge_year, "en_season": _h_season,
     "en_rel_day": _h_rel_day, "fa_rel_day": _h_rel_day, "en_ago": _h_ago, "fa_ago": _h_ago,
     "en_rel_unit": _h_rel_unit, "fa_rel_unit": _h_rel_unit, "en_past_n": _h_past_n, "fa_past_n": _h_past_n,
     "en_wd": _h_weekday, "fa_wd": _h_weekday,
