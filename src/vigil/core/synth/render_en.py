@@ -234,12 +234,11 @@ def stats_month(value: int, month: dt.date) -> tuple[str, str]:
     return f"In total, {claim}.", claim
 
 
-def closing(ctx: Ctx) -> str:
+def closing(ctx: Ctx, executed: bool = False) -> str:
     return ctx.choice([
-        "", "The execution was not reported by official media.",
-        f"{ctx.src_name} has confirmed the news with informed sources.",
+        "", f"{ctx.src_name} has confirmed the news with informed sources.",
         "Human rights groups have repeatedly warned about the rising number of executions in Iran.",
-    ])
+    ] + (["The execution was not reported by official media."] if executed else []))
 
 
 def title(kind: str, ctx: Ctx, **kw) -> str:

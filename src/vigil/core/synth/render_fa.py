@@ -73,7 +73,7 @@ def prison(p: Person, ctx: Ctx, shown: Shown) -> str:
         return ""
     if r < ctx.src.missing * 0.5 + 0.1:
         shown.city = True
-        return f"در زندان {T.CITY_FA[p.prison_row[2]]}"
+        return f"در یکی از زندان‌های {T.CITY_FA[p.prison_row[2]]}"
     shown.prison = True
     return f"در {p.prison_row[1]}"
 
@@ -198,12 +198,11 @@ def stats_month(value: int, jmonth: int, jyear: int) -> tuple[str, str]:
     return claim + ".", claim
 
 
-def closing(ctx: Ctx) -> str:
+def closing(ctx: Ctx, executed: bool = False) -> str:
     return ctx.choice([
-        "", "این اعدام تاکنون در رسانه‌های رسمی اعلام نشده است.",
-        f"{ctx.src_name} این خبر را از منابع مطلع تایید کرده است.",
+        "", f"{ctx.src_name} این خبر را از منابع مطلع تایید کرده است.",
         "نهادهای حقوق بشری بارها نسبت به افزایش شمار اعدام‌ها در ایران هشدار داده‌اند.",
-    ])
+    ] + (["این اعدام تاکنون در رسانه‌های رسمی اعلام نشده است."] if executed else []))
 
 
 def title(kind: str, ctx: Ctx, **kw) -> str:

@@ -256,7 +256,8 @@ class Writer:
         paras, title_kw = self._body(kind, args, ctx, L)
         if kind == "single" and ctx.chance(0.15):
             paras.append(stats_paragraph(ctx, self.events, ctx.choice([None, src.name])))
-        closing = L.closing(ctx)
+        closing = L.closing(ctx, executed=bool(ctx.cases or ctx.groups) and
+                            (ctx.cases or ctx.groups)[0]["status"] == "executed")
         if closing and kind in ("single", "history", "group"):
             paras.append(closing)
         ctx.text = _tidy("\n\n".join(paras))

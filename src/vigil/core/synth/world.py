@@ -46,7 +46,9 @@ def _probs(weights) -> np.ndarray:
 
 P_GIVEN_M = _probs([g[2] for g in GIVEN_M])
 P_GIVEN_F = _probs([g[2] for g in GIVEN_F])
-P_SURNAME = _probs([s[2] for s in T.SURNAMES])
+_COMMUNITY_ONLY = {n for k in ("baluch", "arab") for n in T.COMMUNITY_SURNAMES[k]}
+P_SURNAME = _probs([s[2] * (0.1 if s[1].split("|")[0] in _COMMUNITY_ONLY else 1)
+                    for s in T.SURNAMES])
 P_PRISON = _probs([p[4] for p in T.PRISONS])
 P_CHARGE = _probs([c[1] for c in T.CHARGES])
 P_YEAR = _probs(YEAR_WEIGHTS)
