@@ -171,6 +171,7 @@ def test_false_friends_are_not_dates():
     ("در شش ماه نخست سال ۱۴۰۳", None, (date(2024, 3, 20), date(2024, 9, 21))),
     ("نیمه دوم سال ۲۰۲۴", None, (date(2024, 7, 1), date(2024, 12, 31))),
     ("دو ماه پایانی سال ۱۴۰۱", None, (date(2023, 1, 21), date(2023, 3, 20))),
+    ("در دو ماه نخست سال جاری میلادی", "2014-03", (date(2014, 1, 1), date(2014, 2, 28))),
 ])
 def test_parse_period(expr, published, expected):
     assert parse_period(expr, published) == expected

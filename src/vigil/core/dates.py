@@ -240,7 +240,7 @@ _SPEC = {
                      [(("first", "second", "third", "fourth", "last", "final"), 4)], "word"),
     "fa_part_year": (rf"(?:(?P<n>\d{{1,2}}|{_NUM_FA}){_S}+ماه|نیمه|(?P<half>شش){_S}+ماهه){_S}+"
                      rf"(?P<which>نخست|اول|ابتدایی|دوم|پایانی|آخر){_S}+(?:سال{_S}+)?"
-                     rf"(?:(?P<y>{_YEAR_G})|(?P<jy>{_YEAR_J}))",
+                     rf"(?:(?P<y>{_YEAR_G})|(?P<jy>{_YEAR_J})|(?P<cur>جاری|گذشته)(?P<greg>{_S}+میلادی)?)",
                      [(("ماه",), 8), (("نیمه",), 0), (("ماهه",), 8)], "word"),
     "en_edge_year": (rf"(?:the\s+)?(?:(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+year\s+)?"
                      rf"|(?P<part>early|mid|late)[-\s]+)(?P<y>{_YEAR_G})",
@@ -717,10 +717,21 @@ def _h_fa_part_year(ctx, m, span, kind):
     if not months or not 0 < months <= 12 or (m["n"] and order == 2):
         return None
     first = order == 1 if m["n"] else order != 2
+    if m["cur"]:
+        if ctx.pub is None:
+            return _unknown(ctx, span, "range", "relative")
+        shift = -1 if m["cur"] == "گذشته" else 0
+        if m["greg"]:
+            start, end = _first_or_last_months(ctx.pub.hi.year + shift, months, first)
+            return _make(ctx, span, start, end, "range", "gregorian")
+        return _jalali_part(ctx, span, _jalali_year_of(ctx.pub.hi) + shift, int(months), first)
     if m["y"]:
         start, end = _first_or_last_months(int(m["y"]), months, first)
         return _make(ctx, span, start, end, "range", "gregorian")
-    jy, months = int(m["jy"]), int(months)
+    return _jalali_part(ctx, span, int(m["jy"]), int(months), first)
+
+
+def _jalali_part(ctx, span, jy: int, months: int, first: bool) -> ParsedDate:
     if first:
         start, end = to_gregorian(jy, 1, 1), jalali_month_range(jy, months)[1]
     else:
