@@ -227,9 +227,8 @@ def _gold_prisons(gold: dict) -> set[str]:
 
 
 def test_scan_finds_gold_prisons_in_eval_documents(shared_dir):
-    """Recall of gold prisons among the prisons scanned in each document (measured
-    71/87 when committed; the misses are bare city names in prison lists, which need
-    context: ``prison_for_city`` resolves them for the extractor)."""
+    """Recall of gold prisons among the prisons scanned in each document (87/87 when
+    committed; 71/87 before bare cities in lists of prisons were read as prisons)."""
     folder = shared_dir / "eval/extraction"
     docs = [json.loads(ln) for ln in (folder / "docs.jsonl").read_text("utf-8").splitlines()]
     gold = {g["id"]: g for g in
@@ -242,7 +241,7 @@ def test_scan_finds_gold_prisons_in_eval_documents(shared_dir):
         total += len(expected)
         for m in gz.scan(d["text"]):
             assert d["text"][m.span[0]:m.span[1]].strip() == d["text"][m.span[0]:m.span[1]]
-    assert total >= 80 and hit / total >= 0.8, (hit, total)
+    assert total >= 80 and hit / total >= 0.97, (hit, total)
 
 
 def test_prison_for_city():
@@ -283,7 +282,10 @@ def test_scanned_text_rescans_to_the_same_entry(words):
     text = " ".join(words)
     for m in gz.scan(text):
         again = gz.scan(text[m.span[0]:m.span[1]])
-        assert again and again[0].entry == m.entry
+        assert again
+        # a bare city listed among prisons stands for its main prison; alone it is the city
+        assert again[0].entry == m.entry or (
+            again[0].kind == "city" and m.kind == "prison" and m.entry.city == again[0].entry.name)
 
 
 @pytest.mark.parametrize("text, wards", [
@@ -322,3 +324,31 @@ def test_ambiguous_place_names_match_in_templates():
     assert gz.find_place("شهرستان شهریار").entry.name == "Shahriar"
     assert gz.find_place("استان فارس").entry.name == "Fars"
     assert gz.find_place("Markazi Province").entry.code == "IR-00"
+
+
+@pytest.mark.parametrize("text, prisons", [
+    ("Participating prisons so far: Evin (Wards 4, 6, 8 and the Women's Ward), Ghezel Hesar "
+     "(Units 3 and 4), Karaj Central, Khorramabad, Tabriz and Saqqez.",
+     ["Evin Prison", "Ghezel Hesar Prison", "Karaj Central Prison", "Parsilon Prison",
+      "Tabriz Central Prison", "Saqqez Prison"]),
+    ("This Tuesday inmates in Bam and Isfahan prisons took part",
+     ["Bam Prison", "Dastgerd Prison"]),
+    ("two more prisons, \"Sepidar Ahwaz\" and \"Ramhormouz\", had joined",
+     ["Sepidar Prison", "Ramhormoz Prison"]),
+    ("زندان‌های قزلحصار، اوین (بندهای ۴، ۸ و ۶)، مرکزی کرج، مشهد، خرم‌آباد و خوی",
+     ["Ghezel Hesar Prison", "Evin Prison", "Karaj Central Prison", "Vakilabad Prison",
+      "Parsilon Prison", "Khoy Prison"]),
+])
+def test_bare_cities_in_lists_of_prisons_are_prisons(text, prisons):
+    assert [m.entry.name for m in gz.scan(text, {"prison"})] == prisons
+
+
+@pytest.mark.parametrize("text", [
+    "hanged in Ghezel Hesar prison, Karaj, amid total media silence",
+    "executions in Tehran, Karaj and Isfahan",
+    "Adelabad Prison, Shiraz, the Iran Human Rights Organization said",
+])
+def test_cities_outside_prison_lists_stay_cities(text):
+    cities = [m for m in gz.scan(text) if m.kind == "city"]
+    assert cities and all(m.kind == "city" for m in cities)
+    assert all(m.entry.name != "Karaj Central Prison" for m in gz.scan(text, {"prison"}))

@@ -373,12 +373,21 @@ def scan(text: str, kinds: set[str] | frozenset[str] | None = None) -> list[Matc
 
     At each word the longest alias wins; ``kinds`` restricts the entry kinds
     (``prison``, ``city``, ``province``, ``charge``, ``ethnicity``, ``nationality``,
-    ``religion``).  Spans are offsets in ``text`` itself.
+    ``religion``).  Spans are offsets in ``text`` itself.  Inside a list of prisons
+    ("Participating prisons: Evin, Khorramabad, Tabriz", "Bam and Isfahan prisons",
+    «زندان‌های قزلحصار، اوین، مشهد») a bare city stands for its main prison.
     """
     if not text:
         return []
-    idx = _index()
     wanted = KINDS if kinds is None else frozenset(kinds)
+    if "prison" not in wanted:
+        return _scan(text, wanted)
+    found = _prison_lists(text, _scan(text, wanted | {"city"}))
+    return found if "city" in wanted else [m for m in found if m.kind != "city"]
+
+
+def _scan(text: str, wanted: frozenset[str]) -> list[Match]:
+    idx = _index()
     chunks = _CHUNK.findall(text)  # each chunk: separators + one word
     keys = list(map(_CHUNK_KEYS.get, chunks))
     if None in keys:
@@ -400,6 +409,47 @@ def scan(text: str, kinds: set[str] | frozenset[str] | None = None) -> list[Matc
             out.append(Match(kind, entry, alias, (start, ends[j])))
             free = j + 1
     return out
+
+
+_LIST_GAP = re.compile(r"[\s\"“”«»']*(?:central\b\s*)?(?:\([^()]{0,80}\)\s*)?"
+                       r"(?:[,،;؛&]|\band\b|\bو\b)?[\s\"“”«»']*(?:\band\b|\bو\b)?"
+                       r"[\s\"“”«»']*(?:central\b|مرکزی)?\s*$", re.I)
+_LIST_HEAD = re.compile(r"(?:prisons|jails|facilities)(?:\s+so\s+far)?\s*(?:[:：]|including|"
+                        r"such\s+as|like)?[\s,\"“«']*$|زندان(?:\u200c|\s)?های[\s«]*$", re.I)
+_PLURAL = re.compile(r"prisons|jails|زندان(?:\u200c|\s)?ها", re.I)
+
+
+def _prison_lists(text: str, matches: list[Match]) -> list[Match]:
+    """Turn the bare cities of a list of prisons into their main prisons."""
+    out = list(matches)
+    for group in _place_runs(text, out):
+        items = [out[g] for g in group]
+        listed = (any(_PLURAL.search(text[m.span[0]:m.span[1]]) for m in items)
+                  or _LIST_HEAD.search(text[max(0, items[0].span[0] - 40):items[0].span[0]])
+                  or (len(items) >= 3 and any(m.kind == "prison" for m in items)))
+        if not listed:
+            continue
+        for g in group:
+            m = out[g]
+            prison = prison_for_city(m.entry.name) if m.kind == "city" else None
+            if prison is not None:
+                out[g] = Match("prison", prison, m.alias, m.span)
+    return out
+
+
+def _place_runs(text: str, matches: list[Match]) -> list[list[int]]:
+    """Indices of runs of prison/city matches separated only by list punctuation."""
+    runs, cur = [], []
+    for i, m in enumerate(matches):
+        if m.kind not in ("prison", "city"):
+            continue
+        if cur and _LIST_GAP.match(text, matches[cur[-1]].span[1], m.span[0]) is None:
+            runs.append(cur)
+            cur = []
+        cur.append(i)
+    runs.append(cur)
+    return [r for r in runs if len(r) >= 2 or (r and _PLURAL.search(
+        text[matches[r[0]].span[0]:matches[r[0]].span[1]]))]
 
 
 _CHUNK = re.compile(r"\W*\w+")
