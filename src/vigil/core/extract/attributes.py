@@ -32,13 +32,18 @@ _CHARGE_ANY = re.compile("|".join(f"(?P<{c}>{rx})" for c, rx in _CHARGE_RULES), 
 _KILLING = re.compile(r"\b(?:killing|killed|fatally|stabb(?:ing|ed)|shooting)\b", re.I)
 
 
-def charges_in(text: str) -> list[str]:
+def charges_in(text: str, killing: bool = True) -> list[str]:
     """Charge vocabulary items named in ``text`` (in vocabulary order).  A killing with no
-    legal charge named counts as murder."""
+    legal charge named counts as murder (unless ``killing`` is False)."""
     found = {m.lastgroup for m in _CHARGE_ANY.finditer(text)}
-    if not found and _KILLING.search(text):
+    if killing and not found and _KILLING.search(text):
         found.add("murder")
     return [c for c in CHARGES if c in found]
+
+
+def killing_in(text: str) -> bool:
+    """The text speaks of a killing (used as murder when no legal charge is named)."""
+    return bool(_KILLING.search(text))
 
 
 _AGE_EN = [re.compile(r"^,\s*(\d{1,2})\s*[,)]"), re.compile(r"^\s*\((\d{1,2})\)")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from vigil.core.extract import attributes
 from vigil.core.extract.persons import NameMention, english_names, persian_names
@@ -45,6 +46,11 @@ _INTRO_FA = re.compile(r"(?:به\s+نام|نام\s+(?:آنان|آنها|این\s
 
 
 _CAP_PAIR = re.compile(r"\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?\b")
+
+
+@lru_cache(maxsize=4096)
+def _surname_rx(last: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w\u0600-\u06FF-]){re.escape(last)}(?![\w\u0600-\u06FF])")
 
 
 def name_key(name: str) -> str:
@@ -201,9 +207,10 @@ class CaseBuilder:
             last = parts[-1]
             if self.language != "fa" and not last.lower().startswith(("al-", "el-")):
                 last = last.split("-")[-1]
-            for m in re.finditer(rf"(?<![\w\u0600-\u06FF-]){re.escape(last)}(?![\w\u0600-\u06FF])",
-                                 self.text[start:end]):
-                s, e = start + m.start(), start + m.end()
+            if last not in self.text[start:end]:
+                continue
+            for m in _surname_rx(last).finditer(self.text, start, end):
+                s, e = m.start(), m.end()
                 if not any(f.start <= s < f.end for f in found + out):
                     if self.language == "fa" or self.text[max(0, s - 3):s] not in ("al-",):
                         out.append(NameMention(p.name, s, e))

@@ -33,6 +33,14 @@ class DocContext:
         ctx._inherit = set()
         return ctx
 
+    def charges(self, idx: int) -> list[str]:
+        """Charges named in sentence ``idx`` (computed once)."""
+        cache = self.__dict__.setdefault("_charges", {})
+        if idx not in cache:
+            from vigil.core.extract.attributes import charges_in
+            cache[idx] = charges_in(self.sentences[idx].text, killing=False)
+        return cache[idx]
+
     def triggers(self, idx: int):
         """Status triggers of sentence ``idx`` (computed once)."""
         if idx not in self._triggers:

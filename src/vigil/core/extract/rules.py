@@ -108,8 +108,11 @@ def _own_place(ctx: DocContext, p: Person):
 def person_attributes(ctx: DocContext, p: Person) -> dict:
     """Charges, sex, age, nationality and ethnicity shared by all of ``p``'s cases."""
     spans: dict[str, list[int]] = {}
-    texts = [ctx.sentence_text(i) for i in sorted(p.sentences)]
-    charges = attributes.charges_in(" ".join(texts))
+    idxs = sorted(i for i in p.sentences if i >= 0)
+    found = {c for i in idxs for c in ctx.charges(i)}
+    if not found and any(attributes.killing_in(ctx.sentence_text(i)) for i in idxs):
+        found.add("murder")
+    charges = [c for c in attributes.CHARGES if c in found]
     if not charges and ctx.title:  # "Four executed for drug offences" in the headline
         charges = attributes.charges_in(ctx.title)
     age = None
