@@ -34,11 +34,13 @@ def _chunk_events(c: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return rows, cols, c["events"][rows, cols]
 
 
-def _coverage(c: dict, rows, cols, rng) -> np.ndarray:
+def _coverage(c: dict, rows, cols, days, rng) -> np.ndarray:
+    """Which source reports which event: per-person visibility (women and political cases
+    draw more attention) and monitoring that grows from 2015 (x0.7) to 2025 (x1.1)."""
     status = np.array(EVENT_COLUMNS, dtype=object)[cols]
     political = np.array([bool(set(ch) & T.POLITICAL) for ch in c["charges"]])[rows]
     visibility = rng.lognormal(0.0, 0.4, CHUNK)[rows]
-    visibility = visibility * np.where(c["female"][rows], 1.3, 1.0)
+    visibility = visibility * np.where(c["female"][rows], 1.3, 1.0) * (0.7 + 0.4 * days / N_DAYS)
     return coverage_matrix(status, c["ethnicity"][rows], political, visibility, rng)
 
 
@@ -133,7 +135,7 @@ def _chunk_mentions(seed: int, k: int, start: int) -> list[dict]:
     rng = np.random.default_rng([seed, k, 0x4D45])
     rnd = random.Random(seed * 1_000_003 + k)
     rows, cols, days = _chunk_events(c)
-    cov = _coverage(c, rows, cols, rng)
+    cov = _coverage(c, rows, cols, days, rng)
     ev, src = np.nonzero(cov)
     order = rng.permutation(len(ev))
     uniforms = rng.random((len(ev), N_UNIFORMS)).tolist()

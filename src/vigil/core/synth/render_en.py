@@ -234,6 +234,11 @@ def stats_month(value: int, month: dt.date) -> tuple[str, str]:
     return f"In total, {claim}.", claim
 
 
+def dateline(ctx: Ctx) -> str:
+    """A wire-style opening such as 'SEPID RIGHTS WATCH – '."""
+    return ctx.choice([f"{ctx.src_name.upper()} – ", f"{ctx.src_name}: "])
+
+
 def closing(ctx: Ctx, executed: bool = False) -> str:
     return ctx.choice([
         "", f"{ctx.src_name} has confirmed the news with informed sources.",

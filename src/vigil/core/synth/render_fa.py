@@ -198,6 +198,11 @@ def stats_month(value: int, jmonth: int, jyear: int) -> tuple[str, str]:
     return claim + ".", claim
 
 
+def dateline(ctx: Ctx) -> str:
+    """An opening such as «به گزارش دیده‌بان حقوق بشر سپید،»."""
+    return ctx.choice([f"به گزارش {ctx.src_name}، ", f"{ctx.src_name} – "])
+
+
 def closing(ctx: Ctx, executed: bool = False) -> str:
     return ctx.choice([
         "", f"{ctx.src_name} این خبر را از منابع مطلع تایید کرده است.",

@@ -254,6 +254,8 @@ class Writer:
         ctx = _ctx(src, day, self.rnd)
         L = _lang_module(ctx.lang)
         paras, title_kw = self._body(kind, args, ctx, L)
+        if kind in ("single", "history", "group") and ctx.chance(0.25):
+            paras[0] = L.dateline(ctx) + paras[0]
         if kind == "single" and ctx.chance(0.15):
             paras.append(stats_paragraph(ctx, self.events, ctx.choice([None, src.name])))
         closing = L.closing(ctx, executed=bool(ctx.cases or ctx.groups) and
