@@ -334,20 +334,11 @@ class _Index:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
+    """All aliases of all entries, built once (order = priority among equal keys)."""
     data = _data()
     idx = _Index()
     city_keys = {alias_key(a) for c in data["city"] for a in c.aliases}
-    for p in data["prison"]:
-        for a in p.aliases:
-            if alias_key(a) not in city_keys:
-                idx.add("prison", p, a)
-                if not re.search(r"(?i)prison|jail|زندان|ندامتگاه|بازداشتگاه|detention", a):
-                    idx.add("prison", p, f"{a} prison" if a.isascii() else f"زندان {a}")
-    for p in data["prison"]:
-        if p.city_default:
-            city = next((c for c in data["city"] if c.name == p.city), None)
-            for a in _templated(city.aliases if city else (p.city,), _EN_PRISON, _FA_PRISON):
-                idx.add("prison", p, a)
+    _index_prisons(idx, data, city_keys)
     for c in data["city"]:
         alone = [a for a in c.aliases if a.casefold() not in _NOT_ALONE]
         for a in (*alone, *_templated(c.aliases, _EN_CITY, _FA_CITY)):
@@ -365,6 +356,22 @@ def _index() -> _Index:
             for a in t.aliases:
                 idx.add(kind, t, a)
     return idx
+
+
+def _index_prisons(idx: _Index, data: dict, city_keys: set[str]) -> None:
+    """Prison aliases ("Evin", "Evin prison", «زندان اوین»), except bare city names, and
+    the city templates ("Mashhad prison", «زندان مرکزی مشهد») of each city's main prison."""
+    for p in data["prison"]:
+        for a in p.aliases:
+            if alias_key(a) not in city_keys:
+                idx.add("prison", p, a)
+                if not re.search(r"(?i)prison|jail|زندان|ندامتگاه|بازداشتگاه|detention", a):
+                    idx.add("prison", p, f"{a} prison" if a.isascii() else f"زندان {a}")
+    for p in data["prison"]:
+        if p.city_default:
+            city = next((c for c in data["city"] if c.name == p.city), None)
+            for a in _templated(city.aliases if city else (p.city,), _EN_PRISON, _FA_PRISON):
+                idx.add("prison", p, a)
 
 
 # ----------------------------------------------------------------------------- scanning
