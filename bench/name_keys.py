@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import json
 import re
 import sys
 from pathlib import Path
@@ -121,6 +122,19 @@ def failures(pairs) -> list[str]:
     return out
 
 
+def eval_persons(folder: Path = SHARED.parent / "extraction") -> dict[str, int]:
+    """Gold persons of the extraction set: clusters whose mentions all share one key, and
+    pairs of different persons (among all case names) that share a key."""
+    persons = [json.loads(ln) for ln in (folder / "persons.jsonl").read_text("utf-8").splitlines()]
+    person = {m["name"]: p["person"] for p in persons for m in p["mentions"]}
+    names = {c["name"] for ln in (folder / "gold.jsonl").read_text("utf-8").splitlines()
+             for c in json.loads(ln)["cases"]}
+    whole = sum(len({name_key(m["name"]) for m in p["mentions"]}) == 1 for p in persons)
+    merged = sum(1 for a, b in itertools.combinations(sorted(names), 2)
+                 if name_key(a) == name_key(b) and person.get(a, a) != person.get(b, b))
+    return {"persons": len(persons), "one_key": whole, "names": len(names), "false_merges": merged}
+
+
 def main() -> None:
     for label, pairs in (("shared name_variants.tsv", shared_pairs()),
                          ("own name_pairs.tsv", own_pairs())):
@@ -139,6 +153,10 @@ def main() -> None:
                   f"  (tp {h['tp']}, fp {h['fp']}, fn {h['fn']}, tn {h['tn']})")
         if "-v" in sys.argv:
             print("\n".join(failures(pairs)))
+    ev = eval_persons()
+    print(f"eval/extraction persons.jsonl: {ev['one_key']} of {ev['persons']} linked persons "
+          f"have one key for all their spellings; {ev['false_merges']} pairs of different "
+          f"persons share a key among the {ev['names']} case names of gold.jsonl")
 
 
 if __name__ == "__main__":
