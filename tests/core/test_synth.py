@@ -11,8 +11,9 @@ from pathlib import Path
 import jdatetime
 import pytest
 
-from vigil.core.synth import (MENTION_FIELDS, generate_mentions, generate_reports,
-                              generate_world, persons_of, write_corpus)
+from vigil.core.synth import (MENTION_FIELDS, capture_histories, generate_mentions,
+                              generate_reports, generate_world, persons_of, write_corpus,
+                              write_mentions)
 from vigil.core.synth import tables as T
 
 STATUSES = {"executed", "sentenced", "upheld", "at_risk", "halted", "commuted", "forgiven"}
@@ -171,6 +172,30 @@ def test_mentions_are_fast():
     start = time.perf_counter()
     n = sum(1 for _ in generate_mentions(10000, seed=9))
     assert n == 10000 and time.perf_counter() - start < 5
+
+
+def test_capture_histories_agree_with_mentions(mentions):
+    h = capture_histories(4096, seed=5)
+    seen = {m["true_person"] for m in mentions
+            if m["true_status"] == "executed" and int(m["true_person"][1:]) < 4096}
+    assert h["observed"] == len(seen) < h["true_total"]
+    assert sum(h["histories"].values()) == h["observed"]
+    by_group = collections.defaultdict(set)
+    for m in mentions:
+        if m["true_status"] == "executed" and int(m["true_person"][1:]) < 4096:
+            by_group[m["independence_group"]].add(m["true_person"])
+    for g in h["lists"]:
+        assert sum(v for k, v in h["histories"].items() if g in k.split(",")) == len(by_group[g])
+
+
+def test_write_mentions(tmp_path):
+    assert write_mentions(tmp_path / "m.csv", 500, seed=1) == 500
+    with open(tmp_path / "m.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 500 and tuple(rows[0]) == MENTION_FIELDS
+    assert write_mentions(tmp_path / "m.jsonl", 20, seed=1) == 20
+    first = json.loads(open(tmp_path / "m.jsonl", encoding="utf-8").readline())
+    assert first == next(generate_mentions(1, seed=1))
 
 
 def test_write_corpus(tmp_path):

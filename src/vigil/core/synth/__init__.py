@@ -8,21 +8,26 @@
   for linkage and multiple-systems-estimation benchmarks (1,000,000 in well under a minute).
 - ``write_corpus(directory, n_reports, seed)``: the reports as .txt/.html files plus
   ``docs.jsonl``, ``truth.jsonl`` and ``persons.jsonl``.
+- ``write_mentions(path, n, seed)``: mentions as JSON Lines or CSV.
+- ``capture_histories(n_people, seed)``: the capture histories behind the mentions, with
+  the true number of events (a known answer for multiple-systems estimation).
 """
 from __future__ import annotations
 
+import csv
 import html
 import json
 from collections import defaultdict
 from pathlib import Path
 
 from .mentions import FIELDS as MENTION_FIELDS
-from .mentions import generate_mentions
+from .mentions import capture_histories, generate_mentions
 from .reports import generate_reports
 from .sources import Source, source, sources
 from .world import Person, Population, generate_world
 
 __all__ = ["generate_world", "generate_reports", "generate_mentions", "write_corpus",
+           "write_mentions", "capture_histories",
            "render_html", "persons_of", "sources", "source", "Source", "Person",
            "Population", "MENTION_FIELDS", "DOC_FIELDS"]
 
@@ -75,3 +80,21 @@ def write_corpus(directory, n_reports: int, seed: int = 0) -> dict:
         for row in persons_of(truths):
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     return {"reports": len(truths), **counts}
+
+
+def write_mentions(path, n: int, seed: int = 0) -> int:
+    """Write ``n`` mentions to ``path``: JSON Lines, or CSV when it ends in .csv
+    (lists joined with ";"). Returns the number written."""
+    path = Path(path)
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=MENTION_FIELDS) if path.suffix == ".csv" else None
+        if writer:
+            writer.writeheader()
+        for m in generate_mentions(n, seed):
+            if writer:
+                writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in m.items()})
+            else:
+                f.write(json.dumps(m, ensure_ascii=False) + "\n")
+            count += 1
+    return count

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from . import tables as T
-from .sources import SOURCES, Source, coverage_matrix
+from .sources import GROUPS, SOURCES, Source, coverage_matrix
 from .spelling import persian_quirk, typo
 from .world import (CHUNK, EVENT_COLUMNS, GIVEN, N_DAYS, NONE, day_to_date,
                     population_chunk)
@@ -173,3 +173,34 @@ def generate_mentions(n: int, seed: int = 0) -> Iterator[dict]:
             yield m
         made += min(len(chunk), n - made)
         k += 1
+
+
+def capture_histories(n_people: int, seed: int = 0, status: str = "executed",
+                      by: str = "independence_group") -> dict:
+    """Capture histories of the true ``status`` events of the first ``n_people`` people.
+
+    Uses the same coverage draws as ``generate_mentions(…, seed)``, so the counts agree
+    with the mentions it yields for those people. ``by`` is "independence_group" or
+    "source". Returns ``{"lists": [...], "true_total": N, "observed": k,
+    "histories": {"A,B": count, ...}}`` (the key lists the lists that saw the event;
+    events no list saw are in ``true_total`` only), a known answer for estimation.
+    """
+    names = list(GROUPS if by == "independence_group" else [s.name for s in SOURCES])
+    column = [names.index(s.group if by == "independence_group" else s.name) for s in SOURCES]
+    histories: dict[str, int] = {}
+    total = 0
+    for k in range(-(-n_people // CHUNK)):
+        c = population_chunk(seed, k)
+        rng = np.random.default_rng([seed, k, 0x4D45])
+        rows, cols, days = _chunk_events(c)
+        cov = _coverage(c, rows, cols, days, rng)
+        keep = (cols == EVENT_COLUMNS.index(status)) & (rows + k * CHUNK < n_people)
+        seen = np.zeros((int(keep.sum()), len(names)), dtype=bool)
+        for j, col in enumerate(column):
+            seen[:, col] |= cov[keep, j]
+        total += len(seen)
+        for row in seen[seen.any(axis=1)]:
+            key = ",".join(n for n, hit in zip(names, row) if hit)
+            histories[key] = histories.get(key, 0) + 1
+    return {"lists": names, "true_total": total, "observed": sum(histories.values()),
+            "histories": dict(sorted(histories.items()))}
