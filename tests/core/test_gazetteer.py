@@ -352,3 +352,8 @@ def test_cities_outside_prison_lists_stay_cities(text):
     cities = [m for m in gz.scan(text) if m.kind == "city"]
     assert cities and all(m.kind == "city" for m in cities)
     assert all(m.entry.name != "Karaj Central Prison" for m in gz.scan(text, {"prison"}))
+
+
+def test_find_prison_does_not_guess_from_a_city_in_a_sentence():
+    assert gz.find_prison("Khoy").entry.name == "Khoy Prison"
+    assert gz.find_prison("He was hanged in public in Mashhad yesterday") is None

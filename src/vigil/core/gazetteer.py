@@ -548,13 +548,15 @@ def prison_for_city(city: str) -> Prison | None:
 def find_prison(text: str) -> Match | None:
     """The prison named in ``text`` ('Qezelhesar', «قزلحصار», 'central prison of Isfahan').
 
-    A bare city name ('Khoy', «مشهد») gives that city's main prison, with the city alias.
+    A text that is only a city name ('Khoy', «مشهد») gives that city's main prison, with
+    the city alias; a city inside a longer text does not.
     """
     m = _best(text, frozenset({"prison"}))
     if m is not None:
         return m
     c = find_city(text)
-    if c is not None:
+    rest = text[:c.span[0]] + text[c.span[1]:] if c is not None else ""
+    if c is not None and not any(ch.isalpha() for ch in rest):  # the text is the city
         p = prison_for_city(c.entry.name)
         if p is not None:
             return Match("prison", p, c.alias, c.span)
