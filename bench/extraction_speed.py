@@ -28,12 +28,13 @@ def main() -> None:
         docs = [json.loads(line) for line in fh if line.strip()]
     batch = docs * (-(-args.min_reports // len(docs)))
     extract(docs[0]["text"], published=docs[0]["published"])  # warm caches and lexicons
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     chars = 0
     for d in batch:
         extract(d["text"], published=d.get("published"), language=d.get("language"))
         chars += len(d["text"])
     elapsed = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     tracemalloc.start()  # separate pass: tracing slows Python down several times
     for d in docs:
         extract(d["text"], published=d.get("published"), language=d.get("language"))
@@ -42,9 +43,11 @@ def main() -> None:
     par = _parallel(batch, args.workers)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"extractor {EXTRACTOR_VERSION}: {len(batch)} reports ({chars / len(batch):.0f} chars avg) "
-          f"in {elapsed:.2f} s = {len(batch) / elapsed:.0f} reports/s; "
+          f"in {elapsed:.2f} s = {len(batch) / elapsed:.0f} reports/s wall, "
+          f"{len(batch) / cpu:.0f} reports per CPU second; "
           f"peak traced memory per pass over the set {peak / 1024:.0f} KiB; max RSS {rss:.0f} MiB")
-    print(f"parallel, {args.workers} processes: {len(batch) / par:.0f} reports/s")
+    print(f"parallel, {args.workers} processes: {len(batch) / par:.0f} reports/s wall; "
+          f"load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 def _one(d):

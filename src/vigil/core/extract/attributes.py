@@ -29,13 +29,22 @@ _CHARGE_RX = [(c, re.compile(rx, re.I)) for c, rx in _CHARGE_RULES]
 _CHARGE_ANY = re.compile("|".join(f"(?P<{c}>{rx})" for c, rx in _CHARGE_RULES), re.I)
 
 
+_CHARGE_STEMS = ("drug", "narcot", "traffick", "مخدر", "murder", "qisas", "retribution", "قتل", "قصاص",
+                 "rap", "تجاوز", "mohareb", "enmity", "war against", "محاربه", "baghi", "rebellion",
+                 "بغی", "corruption", "efsad", "افساد", "espionage", "spy", "spying", "جاسوس",
+                 "robbery", "سرقت", "kidnap", "abduct", "ربای", "adultery", "zina", "زنا", "sodomy",
+                 "lavat", "لواط", "blasphemy", "insulting", "توهین", "سب", "alcohol", "مشروب",
+                 "theft", "steal", "weapon", "possession", "membership", "propaganda",
+                 "national security", "injur", "bomb")
 _KILLING = re.compile(r"\b(?:killing|killed|fatally|stabb(?:ing|ed)|shooting)\b", re.I)
 
 
 def charges_in(text: str, killing: bool = True) -> list[str]:
     """Charge vocabulary items named in ``text`` (in vocabulary order).  A killing with no
     legal charge named counts as murder (unless ``killing`` is False)."""
-    found = {m.lastgroup for m in _CHARGE_ANY.finditer(text)}
+    low = text.lower()
+    found = ({m.lastgroup for m in _CHARGE_ANY.finditer(text)}
+             if any(stem in low for stem in _CHARGE_STEMS) else set())
     if killing and not found and _KILLING.search(text):
         found.add("murder")
     return [c for c in CHARGES if c in found]

@@ -39,10 +39,8 @@ def find_groups(ctx, persons) -> list[dict]:
     """GROUP items of one document."""
     out: list[dict] = []
     for s in ctx.sentences:
-        if _PERIOD.search(s.text):
-            continue
         triggers = ctx.triggers(s.index)
-        if not triggers:
+        if not triggers or _PERIOD.search(s.text):
             continue
         for n, m in _counts(ctx, s):
             trig = min(triggers, key=lambda t: abs(t.start - m.end()))
