@@ -27,7 +27,10 @@ def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
 
 @dataclass(frozen=True)
 class EvidenceStore:
+    """``sync=False`` skips the per-file fsync: a bulk job then calls :func:`flush` once at its end."""
+
     root: Path
+    sync: bool = True
 
     def path_for(self, sha: str) -> Path:
         return Path(self.root) / sha[:2] / sha[2:4] / sha
@@ -44,7 +47,8 @@ class EvidenceStore:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
                 handle.flush()
-                os.fsync(handle.fileno())
+                if self.sync:
+                    os.fsync(handle.fileno())
             os.chmod(tmp, 0o444)
             os.replace(tmp, target)
         except BaseException:
@@ -61,3 +65,8 @@ class EvidenceStore:
         if not path.exists():
             return "missing"
         return "ok" if sha256_file(path) == sha else "changed"
+
+
+def flush() -> None:
+    """Force every written evidentiary copy to disk (after a bulk job with ``sync=False``)."""
+    os.sync()

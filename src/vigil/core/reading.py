@@ -62,7 +62,7 @@ def _html_text(content: bytes, origin: str) -> tuple[str, str]:
     import trafilatura
 
     raw = decode(content, origin)
-    text = trafilatura.extract(raw, include_comments=False, include_tables=True) or ""
+    text = trafilatura.extract(raw, include_comments=False, include_tables=True, fast=True) or ""
     meta = trafilatura.extract_metadata(raw)
     return text, (meta.title if meta else "") or ""
 

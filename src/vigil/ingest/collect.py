@@ -41,7 +41,8 @@ def files_under(path: Path) -> Iterator[Path]:
         yield path
 
 
-def ingest_target(target: str, outcome: Outcome, *, source: Source, actor: Actor, published: str | None) -> None:
+def ingest_target(target: str, outcome: Outcome, *, source: Source, actor: Actor, published: str | None,
+                  extract: bool = True) -> None:
     """Ingest one command-line target: a URL (page or feed) or a path (file or folder)."""
     if target.startswith(("http://", "https://")):
         _guard(outcome, target, lambda: ingest_url(target, outcome, source=source, actor=actor, published=published))
@@ -52,7 +53,7 @@ def ingest_target(target: str, outcome: Outcome, *, source: Source, actor: Actor
         return
     for file in files_under(path):
         _guard(outcome, str(file), lambda f=file: outcome.add(
-            ingest_file(f, source=source, actor=actor, published=published)))
+            ingest_file(f, source=source, actor=actor, published=published, extract=extract)))
 
 
 def _guard(outcome: Outcome, origin: str, step) -> None:

@@ -39,7 +39,9 @@ def load_synthetic(actor: Actor, n: int, seed: int) -> int:
 def load_demo(synthetic: int = 200, seed: int = 1) -> dict:
     """Run the whole demo; every person is published (demo data only) and the counts returned."""
     actor = Actor.system("demo")
-    counts = {"samples": load_samples(actor), "synthetic": load_synthetic(actor, synthetic, seed) if synthetic else 0}
+    with actions.bulk_capture():
+        counts = {"samples": load_samples(actor),
+                  "synthetic": load_synthetic(actor, synthetic, seed) if synthetic else 0}
     counts.update(link_all(actor))
     for person in Person.objects.filter(published=False):
         actions.publish_person(person, actor, reason="demo data is public")

@@ -4,13 +4,13 @@ Each action validates its input, runs in one transaction and writes an AuditEven
 the audit trail is complete by construction (Zulip's ``do_*`` convention).
 """
 from vigil.records.actions.audit import Actor, audit
-from vigil.records.actions.documents import capture_document, record_custody
+from vigil.records.actions.documents import bulk_capture, capture_document, record_custody
 from vigil.records.actions.mentions import add_extraction, add_list_row
 from vigil.records.actions.persons import apply_clusters, publish_person
 from vigil.records.actions.sources import ensure_source
 from vigil.records.actions.snapshots import take_snapshot
 
 __all__ = [
-    "Actor", "audit", "capture_document", "record_custody", "add_extraction", "add_list_row",
+    "Actor", "audit", "bulk_capture", "capture_document", "record_custody", "add_extraction", "add_list_row",
     "apply_clusters", "publish_person", "ensure_source",
 ]
