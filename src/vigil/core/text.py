@@ -155,11 +155,18 @@ def _tidy_zwnj_mask(chars: list[str]) -> list[bool]:
     return keep
 
 
+_NEEDS_CHAR_LOOP = re.compile(
+    "[" + "".join(re.escape(c) for c in sorted(_DROP)) + "\ufb50-\ufdff\ufe70-\ufeff\uff01-\uff5e]")
+
+
 def normalize(text: str) -> str:
     """Display-safe cleanup (see module docstring). Idempotent."""
     if text.isascii():
         return text
-    out = "".join(_out(ch) for ch in text)
+    if _NEEDS_CHAR_LOOP.search(text):
+        out = "".join(_out(ch) for ch in text)
+    else:  # only one-to-one replacements needed
+        out = same_length(text)
     if ZWNJ in out:
         out = _ZWNJ_RUN.sub(ZWNJ, out)
         out = _ZWNJ_EDGE.sub("", out)
@@ -176,15 +183,20 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", out).strip()
 
 
-_PERSIAN_LETTERS = set("پچژگ")
+_PERSIAN_LETTER = re.compile("[پچژگ]")
 _FA_WORDS = frozenset("است را که این از با شد بود های می اند".split())
 _AR_WORDS = frozenset("في التي الذي على هذا هذه إلى الى عن كان مع قد".split())
 _EN_WORDS = re.compile(
-    r"\b(?:the|of|and|to|in|was|were|is|are|on|for|with|by|at|that|has|have|from)\b",
-    re.IGNORECASE)
+    r"\b(?:the|of|and|to|in|was|were|is|are|on|for|with|by|at|that|has|have|from)\b")
 _OTHER_LATIN = re.compile(  # frequent German, French, Spanish, Italian, Dutch words
     r"\b(?:der|die|das|und|ist|nicht|le|les|des|et|est|une|du|el|los|las|que|y|una|"
-    r"por|il|di|che|della|het|een|van)\b", re.IGNORECASE)
+    r"por|il|di|che|della|het|een|van)\b")
+
+
+_ARABIC_LETTER = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in [*range(0x0600, 0x0700), *range(0xFB50, 0xFF00)]
+    if chr(c).isalpha()) + "]+")
+_LATIN_LETTER = re.compile("[A-Za-z]+")
 
 
 def detect_language(text: str) -> str:
@@ -194,18 +206,14 @@ def detect_language(text: str) -> str:
     outweighs Persian evidence (پ چ ژ گ, Persian function words); Latin majority is
     English unless frequent words of other Latin-script languages outnumber English ones.
     """
-    arabic = latin = 0
-    for ch in text:
-        if ch.isalpha():
-            if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff":
-                arabic += 1
-            elif ch.isascii():
-                latin += 1
+    arabic = sum(map(len, _ARABIC_LETTER.findall(text)))
+    latin = sum(map(len, _LATIN_LETTER.findall(text)))
     if arabic == 0 and latin == 0:
         return "other"
     words = text.split()
     if arabic >= latin:
-        fa = sum(ch in _PERSIAN_LETTERS for ch in text) + sum(w in _FA_WORDS for w in words)
+        fa = len(_PERSIAN_LETTER.findall(text)) + sum(w in _FA_WORDS for w in words)
         ar = text.count("ة") + sum(w in _AR_WORDS for w in words)
         return "fa" if fa >= ar else "other"
-    return "en" if len(_EN_WORDS.findall(text)) >= len(_OTHER_LATIN.findall(text)) else "other"
+    low = text.lower()
+    return "en" if len(_EN_WORDS.findall(low)) >= len(_OTHER_LATIN.findall(low)) else "other"
