@@ -87,7 +87,7 @@ def test_truth_is_in_the_text(reports):
                     str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
                 assert age in d["text"]
         for claim in t["claims"]:
-            assert claim["text"] in d["text"]
+            assert claim["text"] in d["text"] and claim["end"] <= d["published"]
         for g in t["groups"]:
             named = sum(c["date"] == g["date"] and c["status"] == "executed" for c in t["cases"])
             assert g["count"] >= max(named, 1)

@@ -211,6 +211,7 @@ def month_claim(ctx: Ctx, events: Events) -> str:
     """Executions in the previous (Gregorian or Jalali) month: an exact CLAIM."""
     before = ctx.published.replace(day=1) - dt.timedelta(days=1)
     if ctx.lang == "fa":
+        before = jalali_month_span(ctx.published)[0] - dt.timedelta(days=1)
         first, last = jalali_month_span(before)
         j = jalali(before)
         value = events.executions_between(first, last)
