@@ -1,4 +1,5 @@
-"""Throughput of vigil.core.dates.find_dates over the extraction dev set (x20).
+"""Throughput of vigil.core.dates.find_dates (and text.normalize / detect_language)
+over the extraction dev set (x20).
 
 Usage: python bench/dates_speed.py [path/to/docs.jsonl] [repeat]
 Prints reports/second, mean characters per report and microseconds per 3,000 characters.
@@ -9,6 +10,7 @@ import time
 from pathlib import Path
 
 from vigil.core.dates import find_dates
+from vigil.core.text import detect_language, normalize
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared/eval/extraction/docs.jsonl"
 
@@ -40,6 +42,12 @@ def main() -> None:
         per = (time.process_time() - c0) / (repeat * len(chunks))
         print(f"{lang}: one 3,000-char report: {per * 1e6:.0f} microseconds CPU "
               f"({len(chunks)} chunks x {repeat})")
+    for fn in (normalize, detect_language):
+        c0 = time.process_time()
+        for text, _ in work:
+            fn(text)
+        per = (time.process_time() - c0) / len(work)
+        print(f"{fn.__name__}: {per * 1e6:.0f} microseconds CPU per report")
 
 
 if __name__ == "__main__":
