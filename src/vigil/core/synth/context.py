@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .sources import Source
 from .world import Person, day_to_date
@@ -21,6 +23,27 @@ PRISON_ALIASES = {
     "Karaj Central Prison": ["the Central Prison of Karaj"],
     "Zahedan Central Prison": ["Zahedan Prison"],
 }
+
+
+PERSIAN = re.compile("[\u0600-\u06ff]")
+
+
+@lru_cache(maxsize=None)
+def prison_aliases(canonical: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(English, Persian) ways of writing a prison: the small table above plus the
+    spellings seen in real reports from the project gazetteer when it is installed."""
+    en, fa = list(PRISON_ALIASES.get(canonical, [])), []
+    try:
+        from vigil.core import gazetteer
+        entry = next((p for p in gazetteer.prisons() if p.name == canonical), None)
+    except Exception:   # the generator works without the gazetteer
+        entry = None
+    for alias in entry.aliases if entry else ():
+        if PERSIAN.search(alias):
+            fa.append(alias if alias.startswith("زندان") else f"زندان {alias}")
+        else:
+            en.append(alias if "prison" in alias.lower() else f"{alias} Prison")
+    return tuple(a for a in dict.fromkeys(en) if a != canonical), tuple(dict.fromkeys(fa))
 
 
 @dataclass

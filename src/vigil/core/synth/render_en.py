@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import tables as T
-from .context import PRISON_ALIASES, Ctx, Shown, as_date
+from .context import Ctx, Shown, as_date, prison_aliases
 from .spelling import latin_name
 from .world import Person
 
@@ -76,7 +76,7 @@ def date_past(day: int, ctx: Ctx) -> tuple[str, str | None]:
 
 
 def prison_name(canonical: str, ctx: Ctx) -> str:
-    aliases = PRISON_ALIASES.get(canonical, [])
+    aliases = prison_aliases(canonical)[0]
     return ctx.choice(aliases) if aliases and ctx.chance(0.35) else canonical
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import tables as T
-from .context import Ctx, Shown, as_date
+from .context import Ctx, Shown, as_date, prison_aliases
 from .fawords import JALALI_MONTHS, fa_digits, jalali, jalali_month_span, jalali_text, ordinal
 from .spelling import persian_name
 from .world import Person
@@ -75,7 +75,9 @@ def prison(p: Person, ctx: Ctx, shown: Shown) -> str:
         shown.city = True
         return f"در یکی از زندان‌های {T.CITY_FA[p.prison_row[2]]}"
     shown.prison = True
-    return f"در {p.prison_row[1]}"
+    aliases = prison_aliases(p.prison_row[0])[1]
+    name = ctx.choice(aliases) if aliases and ctx.chance(0.35) else p.prison_row[1]
+    return f"در {name}"
 
 
 def charge(p: Person, ctx: Ctx, shown: Shown) -> str:
