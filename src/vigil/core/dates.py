@@ -72,6 +72,14 @@ class _Pub:
     exact: bool
 
 
+def _publication(published) -> _Pub | None:
+    """The publication window, or None if *published* is missing or unreadable."""
+    try:
+        return _parse_published(published)
+    except TypeError:  # unhashable or odd input
+        return None
+
+
 @lru_cache(maxsize=4096)
 def _parse_published(published) -> _Pub | None:
     if published is None or published == "":
@@ -882,7 +890,7 @@ def find_dates(text: str, published: date | str | None = None) -> list[ParsedDat
     if not text or not isinstance(text, str):
         return []
     t = _lower(text)
-    ctx = _Ctx(text, t, _parse_published(published))
+    ctx = _Ctx(text, t, _publication(published))
     chosen = _select(_collect(t), len(t))
     _arrest_years(ctx, chosen)
     items = _resolve(ctx, chosen)
@@ -991,7 +999,7 @@ def parse_period(expr: str, published: date | str | None = None
     item = max(items, key=lambda i: (i.precision == "range", i.span[1] - i.span[0]))
     t = _lower(expr)
     before = t[max(0, item.span[0] - 40):item.span[0]]
-    pub = _parse_published(published)
+    pub = _publication(published)
     if _SINCE.search(before) or _SO_FAR.search(t, item.span[1]):
         return item.start, (pub.hi if pub else None)
     if _UNTIL.search(before):
