@@ -255,12 +255,14 @@ def test_scan_is_fast():
             "drug-related charges, one of them an Afghan national. ") * 24
     text += "زندانیان در زندان‌های قزلحصار، اوین و تهران بزرگ به اتهام مواد مخدر اعدام شدند. " * 8
     gz.scan(text)
-    start = time.perf_counter()
-    for _ in range(50):
-        gz.scan(text)
-    per_call = (time.perf_counter() - start) / 50
-    per_3000 = per_call * 3000 / len(text)
-    assert per_3000 < 0.005, per_3000  # generous: bench/gazetteer_scan.py gives the figure
+    best = float("inf")
+    for _ in range(5):  # CPU time, best of 5: the machine may be shared
+        start = time.process_time()
+        for _ in range(10):
+            gz.scan(text)
+        best = min(best, (time.process_time() - start) / 10)
+    per_3000 = best * 3000 / len(text)
+    assert per_3000 < 0.003, per_3000  # generous: bench/gazetteer_scan.py gives the figure
 
 
 @settings(max_examples=300, deadline=None)

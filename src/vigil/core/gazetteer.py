@@ -311,7 +311,7 @@ class _Index:
     """Alias key -> candidates, plus the set of key prefixes for the scanner."""
 
     def __init__(self) -> None:
-        self.by_key: dict[str, list[tuple[str, Entry, str]]] = {}
+        self.by_key: dict[str, list[tuple[str, Entry, str, str]]] = {}
         self.prefixes: set[str] = set()
         self.fuzzy: dict[str, list[tuple[str, Entry, str]]] = {}
 
@@ -322,9 +322,10 @@ class _Index:
             if not key:
                 continue
             cands = self.by_key.setdefault(key, [])
-            if any(k == kind and e is entry and a == alias for k, e, a in cands):
+            if any(k == kind and e is entry and a == alias for k, e, a, _ in cands):
                 continue
-            cands.append((kind, entry, alias))  # same entry may recur with other aliases
+            # the same entry may recur with other aliases; keep the alias's written form
+            cands.append((kind, entry, alias, _flat(alias)))
             acc = ""
             for t in toks:  # word-aligned prefixes, and any prefix of 4+ characters
                 acc += t
@@ -410,7 +411,7 @@ def _scan(text: str, wanted: frozenset[str]) -> list[Match]:
             continue
         best = _longest_at(keys, i, idx, wanted)
         if best is not None:
-            j, (kind, entry, alias), key = best
+            j, (kind, entry, alias, _), key = best
             start = ends[i] - len(_WORD_TAIL.search(chunks[i]).group())
             alias = _closest_alias(idx.by_key[key], kind, entry, text[start:ends[j]]) or alias
             out.append(Match(kind, entry, alias, (start, ends[j])))
@@ -438,7 +439,7 @@ def _prison_lists(text: str, matches: list[Match]) -> list[Match]:
             continue
         for g in group:
             m = out[g]
-            prison = prison_for_city(m.entry.name) if m.kind == "city" else None
+            prison = _main_prisons().get(m.entry.name) if m.kind == "city" else None
             if prison is not None:
                 out[g] = Match("prison", prison, m.alias, m.span)
     return out
@@ -487,11 +488,15 @@ def _longest_at(keys: list[str], i: int, idx: _Index, wanted) -> tuple[int, tupl
 
 def _closest_alias(cands, kind: str, entry: Entry, surface: str) -> str | None:
     """Among the aliases of one entry sharing a key, the one written like ``surface``."""
-    flat = " ".join(surface.casefold().split())
-    for k, e, a in cands:
-        if k == kind and e is entry and " ".join(a.casefold().split()) == flat:
+    flat = _flat(surface)
+    for k, e, a, f in cands:
+        if f == flat and k == kind and e is entry:
             return a
     return None
+
+
+def _flat(s: str) -> str:
+    return " ".join(s.casefold().split())
 
 
 # ----------------------------------------------------------------------------- lookups
@@ -538,11 +543,16 @@ def _fuzzy_index(name_key) -> dict[str, list[tuple[str, Entry, str]]]:
 
 def prison_for_city(city: str) -> Prison | None:
     """The main prison of a city given by any alias ('Mashhad', «مشهد», 'Isfahan')."""
+    main = _main_prisons()
+    if city in main:
+        return main[city]
     m = find_city(city)
-    if m is None:
-        return None
-    return next((p for p in _data()["prison"] if p.city_default and p.city == m.entry.name),
-                None)
+    return main.get(m.entry.name) if m is not None else None
+
+
+@lru_cache(maxsize=1)
+def _main_prisons() -> dict[str, Prison]:
+    return {p.city: p for p in _data()["prison"] if p.city_default}
 
 
 def find_prison(text: str) -> Match | None:
