@@ -87,6 +87,9 @@ class DocContext:
         """A date of the report ('On 2 May X reported that ...') or of an arrest."""
         if _ARREST_BEFORE.search(self.text, max(0, d.start - 25), d.start):
             return True
+        para_start = self.sentence_of(d.start).start
+        if d.start - para_start < 80 and _DATELINE_END.match(self.text, d.end):
+            return True
         return d.end <= offset and bool(_REPORTED.search(self.text, d.end, offset))
 
     def places_in(self, idx: int, kinds=("prison", "city"), window=None) -> list[PlaceMention]:
@@ -146,6 +149,7 @@ class DocContext:
 
 
 _CLAUSE_BREAK = re.compile(r"[;؛]")
+_DATELINE_END = re.compile(r"\s*(?::|–|—|-\s)")
 _RELATIVE = re.compile(r"^\s*(?:که|who|which|having)(?![\w\u0600-\u06FF])", re.I)
 _ARREST_BEFORE = re.compile(r"(?:arrested|detained)\s+(?:in|on|since)?\s*$|بازداشت\s*(?:در)?\s*$", re.I)
 _REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|stated|told)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0600-\u06FF])", re.I)

@@ -11,22 +11,56 @@ import re
 from vigil.core.extract import attributes
 from vigil.core.extract.numbers import EN_NUMBER, FA_NUMBER, value
 
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_FILLER = rf"(?!(?:{EN_NUMBER}|{_MONTHS})\b)[A-Za-z-]+\s+"
 _EN_COUNT = re.compile(
-    rf"\b(?:(at least|more than|over|some|another)\s+)?({EN_NUMBER}|a|an)\s+(?:more\s+|other\s+|[A-Za-z-]+\s+){{0,3}}?"
+    rf"\b(?:(at least|more than|over|some|another)\s+)?(?!(?:19|20)\d\d\b)({EN_NUMBER}|a|an)\s+"
+    rf"(?!{_MONTHS}\b)(?:more\s+|other\s+|{_FILLER}){{0,3}}?"
     r"(?:prisoners?|inmates?|people|persons|men|women|man|woman|detainees|individuals|convicts|"
-    r"defendants|Baloch|Kurds|protesters|citizens)\b", re.I)
+    r"defendants|Baloch|Kurds|protesters|citizens)\b"
+    rf"|\b()({EN_NUMBER})\s+of\s+(?:them|these)\b", re.I)
 _FA_COUNT = re.compile(
-    rf"(?:(دست‌کم|دستکم|کم از کم|بیش از|حداقل)\s+)?({FA_NUMBER})\s*(?:تن|نفر|زندانی|قاچاقچی|متهم)(?![\u0600-\u06FF])")
+    rf"(?:(دست‌کم|دستکم|کم از کم|بیش از|حداقل)\s+)?({FA_NUMBER})\s*(?:تن|نفر|زندانی|قاچاقچی|متهم)(?![\u0600-\u06FF])"
+    r"|()(زندانی‌ای|زندانی\s+ای)(?![\u0600-\u06FF])")
+_TOTAL = re.compile(rf"\b(?:bringing\s+the\s+total\s+to|a\s+total\s+of)\s+({EN_NUMBER})\b|"
+                    rf"(?:مجموع|در\s+مجموع)\s+(?:به\s+)?({FA_NUMBER})", re.I)
+_QUOTED = re.compile(r"«[^»]*»|\([^)]*\)|—[^—]*—")
 _PERIOD = re.compile(
     r"\b(?:in|since|during|between|from|so far in|throughout)\s+(?:the\s+)?(?:\d{4}|year|first|past|last|start|beginning)|"
-    r"\bso far\b|\bthis year\b|\bper (?:day|month)\b|\bannual\b|\brecorded\b|\bhave been executed\b|"
+    r"\bso far\b|\bthis year\b|\bper (?:day|month)\b|\bannual\b|\brecorded\b|"
     r"از\s+(?:ابتدای|آغاز)|در\s+سال|سال\s+(?:جاری|گذشته)|تاکنون|\d{4}\s*\)|در\s+فاصله", re.I)
+
+
+class _Alt:
+    """A match of the second alternative seen through groups 1-2."""
+
+    def __init__(self, m):
+        self.m = m
+
+    def group(self, i=0):
+        return self.m.group(0) if i == 0 else self.m.group(i + 2)
+
+    def start(self, i=0):
+        return self.m.start(i + 2 if i else 0)
+
+    def end(self, i=0):
+        return self.m.end(i + 2 if i else 0)
+
+
+def _distance(ctx, a: int, b: int) -> int:
+    """Characters between two offsets, not counting quoted names and asides."""
+    lo, hi = min(a, b), max(a, b)
+    gap = ctx.text[lo:hi]
+    return len(_QUOTED.sub("", gap))
 
 
 def _counts(ctx, s):
     rx = _FA_COUNT if ctx.language == "fa" else _EN_COUNT
     for m in rx.finditer(ctx.text, s.start, s.end):
-        n = value(m.group(2))
+        if m.group(2) is None:  # second alternative: "five of them", «زندانی‌ای»
+            m = _Alt(m)
+        n = 1 if m.group(2).startswith("زندانی") else value(m.group(2))
         if n is None or n > 2000:
             continue
         if m.group(2).lower() in ("a", "an") and not re.match(r"\s*(?:prisoner|inmate|man|woman)\b",
@@ -43,18 +77,37 @@ def find_groups(ctx, persons) -> list[dict]:
         if not triggers or _PERIOD.search(s.text):
             continue
         for n, m in _counts(ctx, s):
-            trig = min(triggers, key=lambda t: abs(t.start - m.end()))
-            if abs(trig.start - m.end()) > 120 or re.search(r"[;؛]", ctx.text[min(trig.start, m.end()):max(trig.start, m.end())]):
+            main = [t for t in triggers if t.status != "sentenced"
+                    and _distance(ctx, t.start, m.end()) <= (200 if ctx.language == "fa" else 120)]
+            trig = min(main or triggers, key=lambda t: _distance(ctx, t.start, m.end()))
+            limit = 200 if ctx.language == "fa" else 120
+            if _distance(ctx, trig.start, m.end()) > limit or re.search(
+                    r"[;؛]", ctx.text[min(trig.start, m.end()):max(trig.start, m.end())]):
                 continue
             group = _group(ctx, s, n, m, trig)
-            if not any(_same(group, g) for g in out):
+            same = next((g for g in out if _same(group, g)), None)
+            if same is None:
                 out.append(group)
+            elif group["count"] > same["count"]:
+                same.update(count=group["count"], spans={**same["spans"], "count": group["spans"]["count"]})
+        _totals(ctx, s, out)
     return out
 
 
+def _totals(ctx, s, groups) -> None:
+    """'..., bringing the total to ten': the group of this event counts the total."""
+    m = _TOTAL.search(ctx.text, s.start, s.end)
+    if not m or not groups:
+        return
+    n = value(m.group(1) or m.group(2))
+    if n and n > groups[-1]["count"]:
+        groups[-1]["count"] = n
+        groups[-1]["spans"]["count"] = [m.start(1 if m.group(1) else 2), m.end(1 if m.group(1) else 2)]
+
+
 def _group(ctx, s, n, m, trig) -> dict:
-    date = ctx.event_date(trig, s.index, trig.status)
-    place = ctx.place_near(trig.start, s.index)
+    date = ctx.date_near(m.start(), s.index) or ctx.event_date(trig, s.index, trig.status)
+    place = ctx.event_place(trig, s.index, trig.status)
     prison = place.name if place and place.kind == "prison" else None
     spans = {"count": [m.start(2), m.end(2)], "status": [trig.start, trig.end]}
     if date:
@@ -67,4 +120,9 @@ def _group(ctx, s, n, m, trig) -> dict:
 
 
 def _same(a: dict, b: dict) -> bool:
-    return a["status"] == b["status"] and a["count"] == b["count"] and a["date"] == b["date"]
+    """One event reported twice: same status and date, compatible prisons."""
+    if a["status"] != b["status"] or a["date"] != b["date"]:
+        return False
+    if a["date"] is None:
+        return a["count"] == b["count"] and a["prison"] == b["prison"]
+    return a["prison"] is None or b["prison"] is None or a["prison"] == b["prison"]
