@@ -123,3 +123,18 @@ def test_fold_idempotent_persianish(s):
 def test_fold_idempotent_any(s):
     assert fold(fold(s)) == fold(s)
     assert detect_language(s) in {"fa", "en", "other"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("يكىة۰۱۲٣٤abc \u00a0\u200cـًیک")), min_size=60, max_size=200))
+def test_same_length_long_path_equals_table(s):
+    from vigil.core.text import _SAME_LENGTH_TABLE
+    assert same_length(s) == s.translate(_SAME_LENGTH_TABLE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_normalize_map_points_at_source_characters(s):
+    out, offsets = normalize_with_map(s)
+    for i, ch in enumerate(out):
+        assert ch in normalize_with_map(s[offsets[i]])[0] or ch == ZWNJ
