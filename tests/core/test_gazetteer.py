@@ -148,6 +148,10 @@ def test_find_province_from_city_or_prison():
     ("آدم‌ربایی", "kidnapping"), ("آدم ربایی", "kidnapping"), ("زنا", "adultery"),
     ("لواط", "sodomy"), ("تجاوز به عنف", "rape"), ("rape", "rape"),
     ("insulting the Prophet", "blasphemy"), ("شرب خمر", "alcohol"),
+    ("convicted of fatally stabbing two members", "murder"),
+    ("accused of fatally shooting two members", "murder"),
+    ("distributing poisonous alcoholic beverages", "alcohol"),
+    ("human trafficking", "other"), ("drug trafficking", "drug"),
 ])
 def test_find_charge(text, code):
     m = gz.find_charge(text)
