@@ -78,6 +78,10 @@ def test_truth_is_in_the_text(reports):
     for d in reports:
         t = d["truth"]
         assert t["id"] == d["id"]
+        if d["language"] == "fa":
+            assert not re.search("[A-Za-z]", d["text"] + d["title"]), d["id"]
+        else:
+            assert not re.search("[\u0600-\u06ff]", d["text"] + d["title"]), d["id"]
         for c in t["cases"]:
             assert c["name"] in d["text"], (d["id"], c["name"])
             assert c["status"] in STATUSES and set(c["charges"]) <= CHARGES

@@ -181,8 +181,11 @@ def group_paragraphs(ctx: Ctx, prison: int, day: int, members: list[Person]) -> 
     return [lead, L.identified(intros, count, ctx)], title
 
 
-def stats_paragraph(ctx: Ctx, events: Events, attrib: str | None) -> str:
-    """Aggregate figures computed from the synthetic world, recorded as CLAIMs."""
+def stats_paragraph(ctx: Ctx, events: Events, source: Source | None) -> str:
+    """Aggregate figures computed from the synthetic world, recorded as CLAIMs
+    (credited to ``source``, named in the report's language, or to nobody)."""
+    attrib = source.name if source else None
+    named = (source.name_fa if ctx.lang == "fa" else source.name) if source else None
     pub = ctx.published
     if ctx.lang == "fa":
         start = nowruz(pub.year if pub >= nowruz(pub.year) else pub.year - 1)
@@ -190,8 +193,8 @@ def stats_paragraph(ctx: Ctx, events: Events, attrib: str | None) -> str:
         start = dt.date(pub.year, 1, 1)
     total = events.executions_between(start, pub)
     L = _lang_module(ctx.lang)
-    text, claim = (render_fa.stats_total(total, jalali(start).year, attrib) if ctx.lang == "fa"
-                   else render_en.stats_total(total, start.year, attrib))
+    text, claim = (render_fa.stats_total(total, jalali(start).year, named) if ctx.lang == "fa"
+                   else render_en.stats_total(total, start.year, named))
     ctx.claims.append(_claim(total, "at_least", start, pub, None, attrib, claim))
     women = events.executions_between(start, pub, women=True)
     if women and ctx.chance(0.5):
@@ -255,10 +258,11 @@ class Writer:
         ctx = _ctx(src, day, self.rnd)
         L = _lang_module(ctx.lang)
         paras, title_kw = self._body(kind, args, ctx, L)
-        if kind in ("single", "history", "group") and ctx.chance(0.25):
+        if kind in ("single", "history", "group") and ctx.chance(0.25) \
+                and ctx.src_name not in paras[0]:
             paras[0] = L.dateline(ctx) + paras[0]
         if kind == "single" and ctx.chance(0.15):
-            paras.append(stats_paragraph(ctx, self.events, ctx.choice([None, src.name])))
+            paras.append(stats_paragraph(ctx, self.events, ctx.choice([None, src])))
         closing = L.closing(ctx, executed=bool(ctx.cases or ctx.groups) and
                             (ctx.cases or ctx.groups)[0]["status"] == "executed")
         if closing and kind in ("single", "history", "group"):
@@ -283,7 +287,7 @@ class Writer:
             return self._campaign(ctx, L, *args), {}
         if kind == "roundup":
             return self._roundup(ctx, L), {}
-        attrib = ctx.choice([None, ctx.src.name, ctx.choice(SOURCES).name])
+        attrib = ctx.choice([None, ctx.src, ctx.choice(SOURCES)])
         paras = [stats_paragraph(ctx, self.events, attrib)]
         if ctx.chance(0.5):
             paras.append(month_claim(ctx, self.events))
