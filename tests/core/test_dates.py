@@ -1,5 +1,6 @@
 """Tests for vigil.core.dates: date expressions, precision, spans, periods."""
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 from vigil.core.dates import ParsedDate, find_dates, parse_date, parse_period
 from vigil.core.text import detect_language
 
-EVAL = Path("/work/shared/eval/extraction")
+EVAL = Path(os.environ.get("VIGIL_SHARED", "/work/shared")) / "eval" / "extraction"
 DOCS = EVAL / "docs.jsonl"
 
 

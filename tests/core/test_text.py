@@ -1,5 +1,6 @@
 """Tests for vigil.core.text: normalisation, digits, language detection."""
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from vigil.core.text import (
     to_ascii_digits, to_persian_digits,
 )
 
-DOCS = Path("/work/shared/eval/extraction/docs.jsonl")
+DOCS = Path(os.environ.get("VIGIL_SHARED", "/work/shared")) / "eval/extraction/docs.jsonl"
 
 
 @pytest.mark.parametrize("raw, expected", [
