@@ -9,7 +9,7 @@ CHARGES = ("drug", "murder", "rape", "moharebeh", "baghi", "efsad", "espionage",
            "armed_robbery", "kidnapping", "adultery", "sodomy", "blasphemy", "alcohol", "other")
 _CHARGE_RULES = [
     ("drug", r"\bdrugs?\b|narcotic|drug[- ]related|trafficking|مواد\s+مخدر|قاچاق\s+مواد|مخدر"),
-    ("murder", r"\bmurder|\bqisas\b|\bretribution\b|قتل|قصاص"),
+    ("murder", r"\bmurder(?:ing|ed|s)?\b(?!\s+of\b)|\bqisas\b|\bretribution\b|قتل(?!\s+(?:یک|آقای|خانم))|قصاص"),
     ("rape", r"\brap(?:e|ed|ing)\b|تجاوز\s+به\s+عنف|تجاوز"),
     ("moharebeh", r"moharebeh|mohareb|enmity against god|waging (?:a )?war against god|محاربه"),
     ("baghi", r"\bbaghi\b|armed rebellion|بغی"),
@@ -36,7 +36,8 @@ _CHARGE_STEMS = ("drug", "narcot", "traffick", "مخدر", "murder", "qisas", "r
                  "lavat", "لواط", "blasphemy", "insulting", "توهین", "سب", "alcohol", "مشروب",
                  "theft", "steal", "weapon", "possession", "membership", "propaganda",
                  "national security", "injur", "bomb")
-_KILLING = re.compile(r"\b(?:killing|killed|fatally|stabb(?:ing|ed)|shooting)\b", re.I)
+_KILLING = re.compile(r"\b(?:convicted|accused|charged|guilty|sentenced|arrested)\b[^.;]{0,60}?"
+                      r"\b(?:killing|killed|fatally|stabb(?:ing|ed)|shooting|murder of)\b", re.I)
 
 
 def charges_in(text: str, killing: bool = True) -> list[str]:

@@ -37,6 +37,7 @@ class Person:
 
 
 _BACKREF_EN = re.compile(
+    r"^\W*(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?(?:defendants|prisoners|inmates|men|women|brothers)\b|"
     r"\b(?:he|she|they|them|him|both|his|her|their|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"(?:\s+\w+)?|the\s+(?:men|women|man|woman|prisoners?|inmates?|defendants?|brothers)|"
     r"these\s+\w+|all\s+(?:of\s+them|\w+)|the\s+(?:death\s+)?sentences)\b", re.I)
@@ -82,6 +83,8 @@ _LIST_GAP = re.compile(
     r"[«»\"”“\s]*(?:(?:متولد|born(?: in)?)\s+\d{2,4}\s*)?(?:\s*\([^()]{0,40}\))?(?:\s+(?:in|from)\s+[^,;:.()]{1,40}?)?(?:\s*,\s*(?:an?\s+)?[\w -]{0,30}?\d{1,2}(?:[- ]year[- ]old)?[\w ]{0,10})?"
     r"\s*(?:,|،)?\s*(?:and|و)?[«»\"”“\s]*(?:(?:his|her)\s+(?:younger\s+|older\s+|elder\s+)?(?:brother|sister|son|cousin)\s+)?"
     r"|\s*(?:son of|daughter of|فرزند)\s+(?:\S+\s+){0,2}?\S+?\s*,?\s*(?:and\s+)?", re.I)
+_COUNT_PHRASE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[A-Za-z-]+\s+){0,2}"
+                           r"(?:men|women|prisoners|inmates|people|defendants|detainees)\b", re.I)
 _COUNT_NP = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|many|dozens)\b", re.I)
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
               "nine": 9, "ten": 10, "both": 2, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6}
@@ -161,6 +164,7 @@ class CaseBuilder:
         self.history: list[tuple[int, int, list[Trigger], bool]] = []  # idx, para, triggers, names
         self.pending: list[tuple[int, list[Trigger], int]] = []  # "the seven ...": count, triggers, idx
         self.para = 0
+        self.sentence_text: dict[int, str] = {}
 
     def person_for(self, nm: NameMention) -> Person:
         if len(nm.name.split()) == 1:
@@ -220,6 +224,7 @@ class CaseBuilder:
                  para: int = 0) -> None:
         names = self.names(start, end)
         self.para = para
+        self.sentence_text[idx] = self.text[start:end]
         if triggers is None:
             triggers = find_triggers(self.text, start, end, self.language)
         if not names:
@@ -278,8 +283,8 @@ class CaseBuilder:
         """A sentence without names that refers back to the last list of names."""
         limit = min(end, triggers[0].end + 30) if triggers else end
         rx = _BACKREF_FA if self.language == "fa" else _BACKREF_EN
-        m = rx.search(self.text, start, limit)
-        lead = self.text[max(start, m.start() - 20):m.start()] if m else ""
+        m = rx.search(self.text[start:limit])
+        lead = self.text[max(start, start + m.start() - 20):start + m.start()] if m else ""
         phrase = (lead.split(" of ")[-1] + " " + m.group()) if m else ""
         if not m or re.search(r"\b\w+\s+of\s*$", lead) or re.search(
                 r"\bother|برخی|بعضی|تعدادی|شماری|دیگر", lead + m.group(), re.I):
@@ -291,9 +296,17 @@ class CaseBuilder:
                     self._add(p, triggers, idx, (start, end))
                     p.sentences.add(idx)
                 return
-        n = _count_of(phrase)
+        n = _count_of(phrase) or self._recent_count(idx)
         if n and triggers:
             self.pending.append((n, triggers, idx))
+
+    def _recent_count(self, idx: int) -> int | None:
+        """'... six Kurdish men ... . The men are ...': the head-count of the sentence before."""
+        for j, _, _, _ in reversed(self.history[-2:]):
+            m = _COUNT_PHRASE.search(self.sentence_text.get(j, ""))
+            if m:
+                return _NUM_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else None)
+        return None
         if triggers:
             self.prev_triggers, self.prev_sentence = triggers, idx
 
