@@ -1,12 +1,31 @@
-"""Read-only queries over PUBLISHED records only: the public site never sees anything else."""
+"""Read-only queries over PUBLISHED records only: the public site never sees anything else.
+
+Every queryset here starts from :func:`public_people` or :func:`public_events`, so a
+person a reviewer has not published is absent from lists, facets, counts, feeds and pages.
+Aggregates (dashboard figures, facet counts) are cached per query and data version (see
+:mod:`vigil.publish.cache`), so repeated requests do not recount 100,000 cases.
+"""
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+import datetime as dt
+from collections import Counter
+from dataclasses import asdict, dataclass, fields
+from typing import Iterator
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
-from vigil.records.models import Person, StatusEvent
+from vigil.core.stats import Filter
+from vigil.core.stats.filters import GRADE_SETS
+from vigil.publish.cache import cached
+from vigil.records.models import Campaign, Person, PersonName, StatusEvent
+from vigil.records.naming import name_key
+from vigil.statistics import queries as stats
 
-HEADLINE_GRADES = ("official", "corroborated")
+HEADLINE_GRADES = GRADE_SETS["headline"]
+AT_RISK_STATUSES = ("at_risk", "upheld", "sentenced")
+CASE_FACETS = ("status", "year", "charge", "province", "prison", "sex", "grade")
+PAGE_SIZE = 50
 
 
 def public_people() -> QuerySet[Person]:
@@ -17,20 +36,201 @@ def public_events() -> QuerySet[StatusEvent]:
     return StatusEvent.objects.filter(case__person__published=True)
 
 
-def executions_by_year(grades: tuple[str, ...] | None = None) -> list[dict]:
-    events = public_events().filter(status="executed", date_start__isnull=False)
-    if grades:
-        events = events.filter(grade__in=grades)
-    rows = events.annotate(year=ExtractYear("date_start")).values("year").annotate(n=Count("id")).order_by("year")
-    return list(rows)
+# ----------------------------------------------------------------------------- dashboard
+DASHBOARD_CONTROLS = ("period", "charge", "province", "grades")
+
+
+def dashboard_filter(params) -> Filter:
+    """The dashboard's Filter from a query string (period, charge, province, grades);
+    always published records only. Invalid values raise ValueError."""
+    values = {k: params.get(k, "").strip() for k in DASHBOARD_CONTROLS}
+    return Filter.from_mapping({**values, "published_only": True})
+
+
+def dashboard(flt: Filter) -> dict:
+    """The statistics app's dashboard figures for ``flt``, as plain dicts (cached)."""
+    def compute():
+        out = stats.dashboard(flt)
+        return {k: (v.to_dict() if hasattr(v, "to_dict") else v) for k, v in out.items()}
+    return cached("dashboard", flt.to_dict(), compute)
+
+
+def dashboard_options() -> dict:
+    """Choices for the dashboard's controls: years with published events, charges, provinces."""
+    def compute():
+        years = (public_events().filter(date_start__isnull=False).annotate(y=ExtractYear("date_start"))
+                 .values_list("y", flat=True).distinct().order_by("-y"))
+        provinces = (public_events().exclude(province="").values_list("province", flat=True)
+                     .distinct().order_by("province"))
+        return {"years": [str(y) for y in years], "provinces": list(provinces)}
+    return cached("options", {}, compute)
 
 
 def headline() -> dict:
-    executed = public_events().filter(status="executed")
+    """Headline figures for the feeds and page titles (published records, all dates)."""
+    fig = dashboard(dashboard_filter({}))["headline"]
+    return {"executions_minimum": fig["value"]}
+
+
+# ----------------------------------------------------------------------------- case list
+@dataclass(frozen=True)
+class CaseQuery:
+    """The case list's search and facet selections, as read from a query string."""
+
+    q: str = ""
+    status: str = ""
+    year: str = ""
+    charge: str = ""
+    province: str = ""
+    prison: str = ""
+    sex: str = ""
+    grade: str = ""
+
+    @classmethod
+    def from_params(cls, params) -> "CaseQuery":
+        values = {f.name: (params.get(f.name) or "").strip()[:200] for f in fields(cls)}
+        if values["year"] and not values["year"].isdigit():
+            values["year"] = ""
+        return cls(**values)
+
+    def params(self) -> dict[str, str]:
+        return {k: v for k, v in asdict(self).items() if v}
+
+    @property
+    def event_filters(self) -> dict[str, str]:
+        return {k: getattr(self, k) for k in ("status", "year", "charge", "province", "prison", "grade")
+                if getattr(self, k)}
+
+
+def _name_match(q: str) -> Q:
+    key = name_key(q)
+    names = PersonName.objects.filter(person=OuterRef("pk")).filter(Q(name__icontains=q) | Q(key=key) if key
+                                                                     else Q(name__icontains=q))
+    return Q(name_latin__icontains=q) | Q(name_fa__icontains=q) | Q(Exists(names))
+
+
+def _event_q(cq: CaseQuery) -> Q:
+    q = Q()
+    if cq.status:
+        q &= Q(status=cq.status)
+    if cq.year:
+        year = int(cq.year)
+        q &= Q(date_start__gte=dt.date(year, 1, 1), date_start__lte=dt.date(year, 12, 31))
+    if cq.charge:
+        q &= Q(charges__icontains=f'"{cq.charge}"')
+    for name in ("province", "prison", "grade"):
+        if getattr(cq, name):
+            q &= Q(**{name: getattr(cq, name)})
+    return q
+
+
+def matching_people(cq: CaseQuery) -> QuerySet[Person]:
+    """Published persons matching the search and facets (newest first)."""
+    people = public_people()
+    if cq.q:
+        people = people.filter(_name_match(cq.q))
+    if cq.sex:
+        people = people.filter(sex="" if cq.sex == "unknown" else cq.sex)
+    if cq.event_filters:
+        people = people.filter(pk__in=StatusEvent.objects.filter(_event_q(cq)).values("case__person_id"))
+    return people.order_by("-pk")
+
+
+def matching_events(cq: CaseQuery) -> QuerySet[StatusEvent]:
+    """The events the facets count: matching events of matching persons."""
+    return StatusEvent.objects.filter(_event_q(cq), case__person__in=matching_people(cq).order_by())
+
+
+def case_count(cq: CaseQuery) -> int:
+    return cached("count", cq.params(), lambda: matching_people(cq).count())
+
+
+def facets(cq: CaseQuery) -> dict[str, list[tuple[str, int]]]:
+    """Per facet, ``[(value, persons)]`` over the current selection, most frequent first (cached)."""
+    return cached("facets", cq.params(), lambda: _facets(cq))
+
+
+def _facets(cq: CaseQuery) -> dict[str, list[tuple[str, int]]]:
+    events = matching_events(cq)
+    out = {}
+    for name in ("status", "province", "prison", "grade"):
+        rows = events.exclude(**{name: ""}).values(name).annotate(n=Count("case__person", distinct=True))
+        out[name] = sorted(((r[name], r["n"]) for r in rows), key=lambda r: (-r[1], r[0]))[:30]
+    years = events.filter(date_start__isnull=False).annotate(y=ExtractYear("date_start")).values("y").annotate(
+        n=Count("case__person", distinct=True))
+    out["year"] = sorted(((str(r["y"]), r["n"]) for r in years), reverse=True)
+    charges: Counter = Counter()
+    for row in events.values("charges").annotate(n=Count("case__person", distinct=True)):
+        for charge in row["charges"] or []:
+            charges[charge] += row["n"]
+    out["charge"] = sorted(charges.items(), key=lambda r: (-r[1], r[0]))
+    sexes = matching_people(cq).order_by().values("sex").annotate(n=Count("pk"))
+    out["sex"] = sorted(((r["sex"] or "unknown", r["n"]) for r in sexes), key=lambda r: (-r[1], r[0]))
+    return out
+
+
+def latest_events(person_ids: list[int]) -> dict[int, StatusEvent]:
+    """Each person's latest event (by date, then record order), one query."""
+    latest: dict[int, StatusEvent] = {}
+    events = (StatusEvent.objects.filter(case__person_id__in=person_ids).select_related("case")
+              .order_by("case__person_id", "date_start", "pk"))
+    for event in events:
+        latest[event.case.person_id] = event
+    return latest
+
+
+def case_row(person: Person, event: StatusEvent | None) -> dict:
+    """One list row, the same in the HTML table, the JSON and the CSV."""
     return {
-        "executions_all": executed.count(),
-        "executions_minimum": executed.filter(grade__in=HEADLINE_GRADES).count(),
-        "undated": executed.filter(date_start__isnull=True).count(),
-        "at_risk": public_events().filter(status="at_risk").count(),
-        "people": public_people().count(),
+        "id": person.public_id, "name_latin": person.name_latin, "name_fa": person.name_fa,
+        "sex": person.sex, "status": event.status if event else "", "date": event.date if event else "",
+        "grade": event.grade if event else "", "prison": event.prison if event else "",
+        "city": event.city if event else "", "province": event.province if event else "",
+        "charges": list(event.charges or event.case.charges or []) if event else [],
     }
+
+
+def rows_for(people: list[Person]) -> list[dict]:
+    latest = latest_events([p.pk for p in people])
+    return [case_row(p, latest.get(p.pk)) for p in people]
+
+
+def iter_rows(cq: CaseQuery, chunk: int = 2000) -> Iterator[dict]:
+    """Every matching row, in chunks (for streamed exports), newest first."""
+    people = matching_people(cq).only("pk", "public_id", "name_latin", "name_fa", "sex")
+    last = None
+    while True:
+        batch = list((people.filter(pk__lt=last) if last else people)[:chunk])
+        if not batch:
+            return
+        yield from rows_for(batch)
+        last = batch[-1].pk
+
+
+# ----------------------------------------------------------------------------- people at risk
+def at_risk(limit: int = 500) -> list[dict]:
+    """Published persons whose latest event is at_risk, upheld or sentenced; at_risk first,
+    then the longest-waiting first. ``since`` is the latest event's start date (or None)."""
+    def compute():
+        candidates = public_events().filter(status__in=AT_RISK_STATUSES).values_list("case__person_id", flat=True)
+        ids = list(candidates.distinct()[:20000])
+        latest = latest_events(ids)
+        rows = [e for e in latest.values() if e.status in AT_RISK_STATUSES]
+        order = {s: i for i, s in enumerate(AT_RISK_STATUSES)}
+        rows.sort(key=lambda e: (order[e.status], e.date_start or dt.date.max, e.pk))
+        people = Person.objects.in_bulk([e.case.person_id for e in rows[:limit]])
+        return [{"person": people[e.case.person_id], "event": e, "since": e.date_start} for e in rows[:limit]]
+    return cached("at_risk", {"limit": limit}, compute)
+
+
+# ----------------------------------------------------------------------------- campaigns
+def campaigns() -> QuerySet[Campaign]:
+    return Campaign.objects.annotate(n_events=Count("events")).order_by("-started", "name")
+
+
+def recent_people(limit: int = 50) -> QuerySet[Person]:
+    return public_people().order_by("-created_at", "-pk")[:limit]
+
+
+def recent_events(limit: int = 50) -> QuerySet[StatusEvent]:
+    return public_events().select_related("case__person").order_by("-pk")[:limit]

@@ -1,0 +1,41 @@
+"""A small cache for aggregates, keyed by query and a *data version*.
+
+The data version is the highest history id of persons, cases, status events and mentions
+(four primary-key lookups): any save through the ORM writes a history row, so a new
+version makes every cached aggregate stale at once. Entries also expire after
+``TTL`` seconds, which covers bulk writes that bypass history.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Callable
+
+from django.core.cache import cache
+from django.db.models import Max
+
+from vigil.records.models import Case, Mention, Person, StatusEvent
+
+TTL = 300
+
+
+def data_version() -> str:
+    parts = [str(model.history.aggregate(m=Max("history_id"))["m"] or 0)
+             for model in (Person, Case, StatusEvent, Mention)]
+    return ".".join(parts)
+
+
+def cache_key(kind: str, params: dict, version: str | None = None) -> str:
+    blob = json.dumps(params, sort_keys=True, default=str)
+    digest = hashlib.sha256(f"{kind}|{blob}".encode()).hexdigest()[:32]
+    return f"vigil:publish:{version or data_version()}:{digest}"
+
+
+def cached(kind: str, params: dict, compute: Callable[[], Any]) -> Any:
+    """``compute()``'s value for this kind and params at the current data version."""
+    key = cache_key(kind, params)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TTL)
+    return value
