@@ -30,8 +30,16 @@ def typo(word: str, rnd: random.Random) -> str:
     return word[:i] + word[i + 1] + word[i] + word[i + 2:]
 
 
+PERSIAN_COMPOUNDS = {"محمدرضا": "محمد رضا", "امیرحسین": "امیر حسین", "غلامرضا": "غلام رضا",
+                     "عبدالله": "عبد الله", "عبدالرحمن": "عبدالرحمان", "عبدالهی": "عبداللهی",
+                     "علیزاده": "علی‌زاده", "داوود": "داود", "مجیدرضا": "مجید رضا"}
+
+
 def persian_quirk(text: str, rnd: random.Random) -> str:
-    """Arabic yeh/kaf or a space instead of the zero-width non-joiner."""
+    """Arabic yeh/kaf, a space instead of the zero-width non-joiner, or a compound name
+    written apart (محمدرضا / محمد رضا) or spelled another way (داوود / داود)."""
+    if text in PERSIAN_COMPOUNDS and rnd.random() < 0.5:
+        return PERSIAN_COMPOUNDS[text]
     a, b = PERSIAN_QUIRKS[rnd.randrange(len(PERSIAN_QUIRKS))]
     return text.replace(a, b)
 
