@@ -141,6 +141,15 @@ def _trigger_window(trig: Trigger, lst, window: tuple[int, int]) -> tuple[int, i
     return window
 
 
+def _with_trigger(window, trig: Trigger, lists, start: int) -> tuple[int, int]:
+    """A trigger before its list ('executed in X: A, and B') brings its own part of the
+    sentence into the list's window."""
+    if trig.start >= window[0]:
+        return window
+    before = [lst[-1].end for lst in lists if lst[-1].end <= trig.start]
+    return (max(before) if before else start, window[1])
+
+
 def _windows(lists, start: int, end: int) -> list[tuple[int, int]]:
     """Text span belonging to each list: from the end of the list before to the next list."""
     out = []
@@ -272,7 +281,8 @@ class CaseBuilder:
                 src, inherited = self._orphan_triggers(idx, start, lst[0].start)
             inherited = [t for t in inherited if t.status not in {x.status for x in trig}]
             for p in people:
-                self._add(p, trig, idx, windows[i])
+                for t in trig:
+                    self._add(p, [t], idx, _with_trigger(windows[i], t, lists, start))
                 self._add(p, inherited, src, (0, 0))
                 if inherited:
                     p.sentences.add(src)

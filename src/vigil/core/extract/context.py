@@ -67,8 +67,11 @@ class DocContext:
         return [d for d in self._in(self.dates, idx, window) if d.value]
 
     def date_near(self, offset: int, idx: int, window=None) -> DateMention | None:
-        cands = [d for d in self.dates_in(idx, window) if not _CLAUSE_BREAK.search(
-            self.text, min(d.end, offset), max(d.start, offset)) and not self._other_event(d, offset)]
+        usable = [d for d in self.dates_in(idx, window) if not self._other_event(d, offset)]
+        cands = [d for d in usable if not _CLAUSE_BREAK.search(
+            self.text, min(d.end, offset), max(d.start, offset))]
+        if not cands:  # 'On Sunday they executed A and B; C was taken back to his cell'
+            cands = [d for d in usable if d.end <= offset]
         return min(cands, key=lambda d: _dist(d, offset)) if cands else None
 
     def _between_other_trigger(self, d: DateMention, trig, idx: int) -> bool:
@@ -87,6 +90,9 @@ class DocContext:
         """A date of the report ('On 2 May X reported that ...') or of an arrest."""
         if _ARREST_BEFORE.search(self.text, max(0, d.start - 25), d.start):
             return True
+        if _ATTRIBUTIVE.search(self.text, max(0, d.start - 5), d.start) and d.value and len(d.value) == 4:
+            return True  # 'a 2010 bombing'
+
         para_start = self.sentence_of(d.start).start
         if d.start - para_start < 80 and _DATELINE_END.match(self.text, d.end):
             return True
@@ -152,7 +158,8 @@ _CLAUSE_BREAK = re.compile(r"[;؛]")
 _DATELINE_END = re.compile(r"\s*(?::|–|—|-\s)")
 _RELATIVE = re.compile(r"^\s*(?:که|who|which|having)(?![\w\u0600-\u06FF])", re.I)
 _ARREST_BEFORE = re.compile(r"(?:arrested|detained)\s+(?:in|on|since)?\s*$|بازداشت\s*(?:در)?\s*$", re.I)
-_REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|stated|told)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0600-\u06FF])", re.I)
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|stated|told|confirmed)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0600-\u06FF])", re.I)
 _DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$|به\s+$", re.I)
 
 
