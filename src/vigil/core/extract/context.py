@@ -81,10 +81,14 @@ class DocContext:
                    and not self.parenthetical(t) for t in self.triggers(idx))
 
     def parenthetical(self, trig) -> bool:
-        """A trigger inside a relative clause (', who had been sentenced', «، که ... محکوم»)."""
+        """A trigger inside a relative clause (', who had been sentenced', «که ... محکوم شده بود»)
+        or in the pluperfect (background to the event of the sentence)."""
         before = self.text[max(0, trig.start - 60):trig.start]
         clause = re.split(r"[,،(]", before)[-1]
-        return bool(_RELATIVE.search(clause)) and len(re.split(r"[,،(]", before)) > 1
+        if _RELATIVE.search(clause) and len(re.split(r"[,،(]", before)) > 1:
+            return True
+        after = self.text[trig.end:trig.end + 12]
+        return bool(_PLUPERFECT_AFTER.match(after) or _PLUPERFECT_BEFORE.search(before))
 
     def _other_event(self, d: DateMention, offset: int) -> bool:
         """A date of the report ('On 2 May X reported that ...') or of an arrest."""
@@ -158,6 +162,8 @@ _CLAUSE_BREAK = re.compile(r"[;؛]")
 _DATELINE_END = re.compile(r"\s*(?::|–|—|-\s)")
 _RELATIVE = re.compile(r"^\s*(?:که|who|which|having)(?![\w\u0600-\u06FF])", re.I)
 _ARREST_BEFORE = re.compile(r"(?:arrested|detained)\s+(?:in|on|since)?\s*$|بازداشت\s*(?:در)?\s*$", re.I)
+_PLUPERFECT_AFTER = re.compile(r"\s*(?:شده\s+)?(?:بود|بودند)(?![\u0600-\u06FF])")
+_PLUPERFECT_BEFORE = re.compile(r"\b(?:had\s+been|had)\s+$", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|stated|told|confirmed)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0600-\u06FF])", re.I)
 _DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$|به\s+$", re.I)
