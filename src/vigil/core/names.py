@@ -5,12 +5,15 @@
   the original string.
 * :func:`name_key` / :func:`token_keys` give a *phonetic skeleton* shared by a Persian
   spelling and its usual Latin transliterations.  The key keeps consonants (ق/غ/gh/q -> q,
-  خ/kh -> x, ش/sh -> S, ث/س/ص -> s, ذ/ز/ض/ظ -> z, ح/ه -> h, ط/ت -> t ...), the long vowels
+  خ/kh -> x, ش/sh -> S, ث/س/ص -> s, ذ/ز/ض/ظ -> z, ح/ه -> h, ط/ت -> t, ژ/zh/j -> j ...),
+  the long vowels
   that Persian writes (ی/i/ee/ei/y -> i, و/ou/oo/w/v -> v) and a mark ``a`` for a
   vowel-initial word and ``e`` for a final silent heh (Fatemeh, Zadeh, Mansoureh vs
   Mansour); it drops the short vowels that Persian leaves unwritten (a, e, o and
   short u), alef and ain.  So Mohammad, Mohamad, Muhammad, Mohammed and محمد all give
   ``mhmd``; Hossein/Hosein/Hussein/حسین give ``hsin`` while Hassan/حسن give ``hsn``.
+  About 30 Arabic-style spellings of common names (Qasim, Husayn, Yusuf) are keyed as
+  their Persian-style form first.
 * :func:`transliterate` renders Persian script in readable Latin for display, from a table
   of common name words (``data/name_words.tsv``) and letter rules for the rest.
 
