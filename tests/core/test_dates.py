@@ -317,3 +317,10 @@ def test_published_forms():
     for published in ("2024-05-03", date(2024, 5, 3), datetime(2024, 5, 3, 23, 59), "۲۰۲۴-۰۵-۰۳"):
         assert _one("yesterday", published).value == expected
     assert _one("yesterday", "not a date").value is None
+
+
+def test_leading_days_share_the_month():
+    assert [(i.text, i.value) for i in find_dates("on 3, 4 and 5 May 2020")] == \
+        [("3", "2020-05-03"), ("4", "2020-05-04"), ("5 May 2020", "2020-05-05")]
+    assert [i.value for i in find_dates("در روزهای ۲۵ و ۲۶ مرداد ۱۴۰۳")] == ["2024-08-15", "2024-08-16"]
+    assert [i.value for i in find_dates("Wards 4 and 8 December 2016")] == ["2016-12-08"]

@@ -894,7 +894,7 @@ def find_dates(text: str, published: date | str | None = None) -> list[ParsedDat
     chosen = _select(_collect(t), len(t))
     _arrest_years(ctx, chosen)
     items = _resolve(ctx, chosen)
-    return _merge(ctx, items)
+    return _leading_days(ctx, _merge(ctx, items))
 
 
 # ---------------------------------------------------------------------------- merging
@@ -921,6 +921,44 @@ def _merge(ctx: _Ctx, items: list[ParsedDate]) -> list[ParsedDate]:
                 continue
         out.append(item)
     return out
+
+
+_NOT_A_DAY = re.compile(r"(?:sections?|wards?|units?|articles?|halls?|branch(?:es)?|no\.?|numbers?|بند|واحد|سالن|شعبه|ماده)\s*$")
+_LEADING_DAY = re.compile(r"(?<![\d/.,:])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:and|&|,|و)\s*$")
+
+
+def _leading_days(ctx: _Ctx, items: list[ParsedDate]) -> list[ParsedDate]:
+    """'14 and 15 December 2016', «۲۵ و ۲۶ مرداد»: earlier days share the month."""
+    out: list[ParsedDate] = []
+    for item in items:
+        extras: list[ParsedDate] = []
+        lead = item
+        while lead.precision == "day" and lead.start and lead.parts and lead.parts[3] \
+                and ctx.t[lead.span[0]].isdigit():
+            m = _LEADING_DAY.search(ctx.t, max(0, lead.span[0] - 12), lead.span[0])
+            if m is None or _NOT_A_DAY.search(ctx.t, max(0, m.start() - 12), m.start()):
+                break
+            extra = _sibling_day(ctx, item, m)
+            if extra is None or (out and out[-1].span[1] > extra.span[0]):
+                break
+            extras.insert(0, extra)
+            lead = extra
+        out.extend(extras)
+        out.append(item)
+    return out
+
+
+def _sibling_day(ctx: _Ctx, item: ParsedDate, m: re.Match) -> ParsedDate | None:
+    cal, mo, d = item.parts[0], item.parts[2], int(m["d"])
+    year = item.start.year if cal == "gregorian" else to_jalali(item.start)[0]
+    if not mo or not 0 < d < (item.parts[3] or 32):
+        return None
+    try:
+        g = to_gregorian(year, mo, d) if cal == "jalali" else date(year, mo, d)
+    except ValueError:
+        return None
+    return _make(ctx, m.span("d"), g, g, "day", cal, ambiguous=item.ambiguous,
+                 year_given=item.year_given, parts=(cal, year, mo, d))
 
 
 def _join_range(ctx: _Ctx, a: ParsedDate, b: ParsedDate, gap: str) -> ParsedDate | None:
