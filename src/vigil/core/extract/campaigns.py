@@ -25,14 +25,17 @@ def find_campaigns(ctx) -> list[dict]:
     if strike:
         out.append(strike)
     for kind, rx in (("gathering", _GATHER_RX), ("riot", _RIOT_RX)):
-        first = rx.search(ctx.text)
-        if first:
-            s = ctx.sentence_of(first.start())
+        found = [(ctx.sentence_of(m.start()), m) for m in rx.finditer(ctx.text)]
+        dated = [(s, m) for s, m in found if ctx.date_near(m.start(), s.index)]
+        if found:
+            s, m = (dated or found)[0]
             m = rx.search(s.text)
             if m:
                 d = ctx.date_near(s.start + m.start(), s.index)
                 if d is None:
                     d = ctx.event_date(_Pos(s.start + m.start()), s.index, "executed")
+                if d is None:
+                    d = _last_date_before(ctx, s.start)
                 prisons = sorted({p.name for p in ctx.places_in(s.index, ("prison",))})
                 out.append({"kind": kind, "name": None, "week": None,
                             "date": d.value if d else None, "prisons": prisons,
@@ -40,6 +43,12 @@ def find_campaigns(ctx) -> list[dict]:
                             "spans": {"kind": [s.start + m.start(), s.start + m.end()]},
                             "confidence": 0.5})
     return out
+
+
+def _last_date_before(ctx, offset: int):
+    """The last event date written before ``offset`` (the protest follows that event)."""
+    before = [d for d in ctx.dates if d.value and d.end <= offset and not ctx._other_event(d, offset)]
+    return before[-1] if before else None
 
 
 class _Pos:

@@ -41,7 +41,7 @@ _BACKREF_EN = re.compile(
     r"\b(?:he|she|they|them|him|both|his|her|their|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"(?:\s+\w+)?|the\s+(?:men|women|man|woman|prisoners?|inmates?|defendants?|brothers)|"
     r"these\s+\w+|all\s+(?:of\s+them|\w+)|the\s+(?:death\s+)?sentences)\b", re.I)
-_BACKREF_FA = re.compile(r"(?<![\u0600-\u06FF])(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*(?:زندانی|نفر|فرد|متهم|تن))")
+_BACKREF_FA = re.compile(r"(?<![\u0620-\u064A\u066E-\u06D3\u200c])(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*(?:زندانی|نفر|فرد|متهم|تن))")
 _INTRO_EN = re.compile(r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+them)?\s+as|were\s+named)\s*:?\s*$", re.I)
 _INTRO_FA = re.compile(r"(?:به\s+نام|نام\s+(?:آنان|آنها|این\s+\S+)|هویت\s+[^.]{0,40})[^.]{0,20}$")
 
@@ -51,7 +51,7 @@ _CAP_PAIR = re.compile(r"\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?\
 
 @lru_cache(maxsize=4096)
 def _surname_rx(last: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w\u0600-\u06FF-]){re.escape(last)}(?![\w\u0600-\u06FF])")
+    return re.compile(rf"(?<![\w\u200c-]){re.escape(last)}(?![\w\u200c])")
 
 
 def name_key(name: str) -> str:

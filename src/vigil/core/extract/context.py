@@ -160,12 +160,12 @@ class DocContext:
 
 _CLAUSE_BREAK = re.compile(r"[;؛]")
 _DATELINE_END = re.compile(r"\s*(?::|–|—|-\s)")
-_RELATIVE = re.compile(r"^\s*(?:که|who|which|having)(?![\w\u0600-\u06FF])", re.I)
+_RELATIVE = re.compile(r"^\s*(?:که|who|which|having)(?![\w\u200c])", re.I)
 _ARREST_BEFORE = re.compile(r"(?:arrested|detained)\s+(?:in|on|since)?\s*$|بازداشت\s*(?:در)?\s*$", re.I)
-_PLUPERFECT_AFTER = re.compile(r"\s*(?:شده\s+)?(?:بود|بودند)(?![\u0600-\u06FF])")
+_PLUPERFECT_AFTER = re.compile(r"\s*(?:شده\s+)?(?:بود|بودند)(?![\u0620-\u064A\u067E-\u06CC])")
 _PLUPERFECT_BEFORE = re.compile(r"\b(?:had\s+been|had)\s+$", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
-_REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|stated|told|confirmed)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0600-\u06FF])", re.I)
+_REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|stated|told|confirmed)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0620-\u064A\u066E-\u06D3\u200c])", re.I)
 _DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$|به\s+$", re.I)
 
 

@@ -37,8 +37,8 @@ _RULES = [
     ("en_mdy", rf"\b({_EN_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b"),
     ("en_dmy", rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_EN_MONTHS})\.?(?:,?\s+(\d{{4}}))?\b"),
     ("en_my", rf"\b({_EN_MONTHS})\s+(\d{{4}})\b"),
-    ("fa_j", rf"(\d{{1,2}}|{_ORD_RX})\s*({_FA_JMONTHS})(?:\s*ماه)?(?:\s*(?:سال\s*)?(\d{{4}}|\d{{2}}))?(?![\u0600-\u06FF])"),
-    ("fa_g", rf"(\d{{1,2}})\s*({_FA_GMONTHS})(?:\s*(\d{{4}}))?(?![\u0600-\u06FF])"),
+    ("fa_j", rf"(\d{{1,2}}|{_ORD_RX})\s*({_FA_JMONTHS})(?:\s*ماه)?(?:\s*(?:سال\s*)?(\d{{4}}|\d{{2}}))?(?![\u0620-\u064A\u066E-\u06D3\u200c])"),
+    ("fa_g", rf"(\d{{1,2}})\s*({_FA_GMONTHS})(?:\s*(\d{{4}}))?(?![\u0620-\u064A\u066E-\u06D3\u200c])"),
     ("en_rel", rf"\b(?:(last|this|previous|on)\s+)?({_EN_DAYS})\b|\b(yesterday|today|this morning)\b"),
     ("fa_rel", rf"({_FA_DAYS})|(دیروز|امروز)"),
 ]
@@ -149,7 +149,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
 
 
 _OFFSET_EN = re.compile(r"\b(?:(\w+)\s+(days?|years?)\s+(?:ago|earlier)|(?:the\s+day\s+before|a\s+day\s+earlier))\b", re.I)
-_OFFSET_FA = re.compile(r"(?:(\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)\s+(روز|سال)\s+(?:پیش|قبل)|(?<![\u0600-\u06FF])روز\s+(?:پیش|قبل)(?![\u0600-\u06FF]))")
+_OFFSET_FA = re.compile(r"(?:(\d+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)\s+(روز|سال)\s+(?:پیش|قبل)|(?<![\u0620-\u064A\u066E-\u06D3\u200c])روز\s+(?:پیش|قبل)(?![\u0620-\u064A\u066E-\u06D3\u200c]))")
 
 
 def offsets_from_publication(text: str, published: str | None) -> list[DateMention]:

@@ -51,18 +51,18 @@ def _patterns():
     prisons, cities, main = _tables()
     pats = []
     for canonical, aliases, city, province in prisons:
-        pats.append((re.compile(r"(?<![\w\u0600-\u06FF])" + _alias_regex(aliases)
-                                + r"(?:\s+[Pp]rison)?(?![\w\u0600-\u06FF])"),
+        pats.append((re.compile(r"(?<![\w\u200c])" + _alias_regex(aliases)
+                                + r"(?:\s+[Pp]rison)?(?![\w\u200c])"),
                      "prison", canonical, city, province))
     for city, (aliases, province) in cities.items():
         rx = _alias_regex(aliases)
         if city in main:
             generic = (rf"(?:[Cc]entral\s+[Pp]rison\s+of\s+(?:the\s+city\s+of\s+)?{rx}"
                        rf"|{rx}(?:['’]s)?\s+(?:[Cc]entral\s+)?[Pp]risons?(?!\w)"
-                       rf"|زندان\s+(?:مرکزی\s+)?(?:شهر\s+)?{rx}(?![\u0600-\u06FF])"
-                       rf"|زندان‌های\s+{rx}(?![\u0600-\u06FF]))")
+                       rf"|زندان\s+(?:مرکزی\s+)?(?:شهر\s+)?{rx}(?![\u0620-\u064A\u066E-\u06D3\u200c])"
+                       rf"|زندان‌های\s+{rx}(?![\u0620-\u064A\u066E-\u06D3\u200c]))")
             pats.append((re.compile(generic), "prison", main[city][0], city, main[city][1]))
-        pats.append((re.compile(r"(?<![\w\u0600-\u06FF])" + rx + r"(?![\w\u0600-\u06FF])"),
+        pats.append((re.compile(r"(?<![\w\u200c])" + rx + r"(?![\w\u200c])"),
                      "city", city, city, province))
     return pats
 

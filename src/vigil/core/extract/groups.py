@@ -21,8 +21,8 @@ _EN_COUNT = re.compile(
     r"defendants|Baloch|Kurds|protesters|citizens)\b"
     rf"|\b()({EN_NUMBER})\s+of\s+(?:them|these)\b", re.I)
 _FA_COUNT = re.compile(
-    rf"(?:(دست‌کم|دستکم|کم از کم|بیش از|حداقل)\s+)?({FA_NUMBER})\s*(?:تن|نفر|زندانی|قاچاقچی|متهم)(?![\u0600-\u06FF])"
-    r"|()(زندانی‌ای|زندانی\s+ای)(?![\u0600-\u06FF])")
+    rf"(?:(دست‌کم|دستکم|کم از کم|بیش از|حداقل)\s+)?({FA_NUMBER})\s*(?:تن|نفر|زندانی|قاچاقچی|متهم)(?![\u0620-\u064A\u066E-\u06D3\u200c])"
+    r"|()(زندانی‌ای|زندانی\s+ای)(?![\u0620-\u064A\u066E-\u06D3\u200c])")
 _TOTAL = re.compile(rf"\b(?:bringing\s+the\s+total\s+to|a\s+total\s+of)\s+({EN_NUMBER})\b|"
                     rf"(?:مجموع|در\s+مجموع)\s+(?:به\s+)?({FA_NUMBER})", re.I)
 _QUOTED = re.compile(r"«[^»]*»|\([^)]*\)|—[^—]*—")
