@@ -38,7 +38,12 @@ class DocContext:
         cache = self.__dict__.setdefault("_charges", {})
         if idx not in cache:
             from vigil.core.extract.attributes import charges_in
-            cache[idx] = charges_in(self.sentences[idx].text, killing=False)
+            text = self.sentences[idx].text
+            vague = _VAGUE_GROUP.search(text)
+            if vague:  # 'dozens of people face ... on charges of X, and 14 are ...: A, B'
+                end = _CLAUSE_END.search(text, vague.end())
+                text = text[:vague.start()] + (text[end.end():] if end else "")
+            cache[idx] = charges_in(text, killing=False)
         return cache[idx]
 
     def triggers(self, idx: int):
@@ -159,6 +164,8 @@ class DocContext:
 
 
 _CLAUSE_BREAK = re.compile(r"[;؛]")
+_VAGUE_GROUP = re.compile(r"\b(?:dozens|hundreds|scores|thousands|many|numerous)\s+(?:of\s+)?(?:people|prisoners|others|protesters|detainees)\b|ده‌ها|صدها", re.I)
+_CLAUSE_END = re.compile(r",\s+and\s+(?:that\s+)?|;|؛|، و |\.\s")
 _DATELINE_END = re.compile(r"\s*(?::|–|—|-\s)")
 _RELATIVE = re.compile(r"^\s*(?:که|who|which|having)(?![\w\u200c])", re.I)
 _ARREST_BEFORE = re.compile(r"(?:arrested|detained)\s+(?:in|on|since)?\s*$|بازداشت\s*(?:در)?\s*$", re.I)
