@@ -110,9 +110,5 @@ class Ctx:
                 "campaigns": self.campaigns, "claims": self.claims}
 
 
-def month_truth(d: dt.date) -> str:
-    return d.strftime("%Y-%m")
-
-
 def as_date(day: int) -> dt.date:
     return day_to_date(day)

@@ -23,19 +23,17 @@ CHUNK = 4096
 NONE = -1
 
 STATUSES = ("sentenced", "upheld", "at_risk", "executed", "halted", "commuted", "forgiven")
-S = {name: i for i, name in enumerate(STATUSES)}
 # columns of the events matrix: one date per step, NONE when it did not happen
 EVENT_COLUMNS = ("sentenced", "upheld", "at_risk", "halted", "executed", "commuted", "forgiven")
 
 # rough shape of the yearly number of executions 2015-2025 (public annual counts)
 YEAR_WEIGHTS = np.array([970, 530, 510, 270, 280, 270, 330, 580, 830, 975, 1400], float)
 
-GIVEN_M = [g for g in T.MALE_GIVEN]
-GIVEN_F = [g for g in T.FEMALE_GIVEN]
+GIVEN_M = list(T.MALE_GIVEN)
+GIVEN_F = list(T.FEMALE_GIVEN)
 GIVEN = GIVEN_M + GIVEN_F
 CHARGE_NAMES = [c for c, _ in T.CHARGES]
 PROVINCE_ETH = [T.PROVINCE_ETHNICITY.get(p[3]) for p in T.PRISONS]
-ETHNICITIES = ["baluch", "kurd", "turk", "lor", "arab", "gilak", "turkmen"]
 SURNAME_INDEX = {s[1].split("|")[0]: i for i, s in enumerate(T.SURNAMES)}
 
 
@@ -240,8 +238,8 @@ def population_chunk(seed: int, k: int) -> dict:
 
 def _person(c: dict, i: int, pid: int) -> Person:
     ev = c["events"][i]
-    events = sorted((EVENT_COLUMNS[j], int(d)) for j, d in enumerate(ev) if d != NONE)
-    events.sort(key=lambda e: (e[1], STATUSES.index(e[0])))
+    events = sorted(((EVENT_COLUMNS[j], int(d)) for j, d in enumerate(ev) if d != NONE),
+                    key=lambda e: (e[1], STATUSES.index(e[0])))
     return Person(
         pid=f"P{pid:07d}", given=int(c["given"][i]), surname=int(c["surname"][i]),
         father=int(c["father"][i]), sex="f" if c["female"][i] else "m",
