@@ -14,7 +14,8 @@ from .periods import month_of, placement, year_of
 ROW_KEYS = ("case_id", "status", "date_start", "date_end", "grade", "charges", "sex", "age",
             "province", "prison", "city", "ethnicity", "nationality", "country", "juvenile",
             "public", "officially_announced", "published")
-#: Fields whose unknown share every figure reports (share of the counted cases lacking it).
+#: Fields whose unknown share every figure reports: the share of the counted events lacking
+#: it (one event per case and status in a consistent database, so the share of cases).
 UNKNOWN_FIELDS = ("date", "sex", "age", "charge", "province", "prison", "city",
                   "ethnicity", "nationality", "juvenile")
 UNKNOWN = "unknown"
@@ -130,23 +131,26 @@ class RowCounter:
     def figure(self, flt: Filter, by: str | None = None) -> Figure:
         period = flt.period_obj
         placed = Counter()
-        counted: dict = {}
+        counted: list[dict] = []
         for row in self.rows:
             if not row_matches(row, flt):
                 continue
             where = placement(row.get("date_start"), row.get("date_end"), period)
             if where == "in":
-                counted.setdefault(row["case_id"], row)
+                counted.append(row)
             elif where == "unknown":
                 placed["undated" if row.get("date_start") is None else "uncertain"] += 1
-        return self._figure(flt, by, list(counted.values()), placed)
+        return self._figure(flt, by, counted, placed)
 
     def _figure(self, flt, by, rows, placed) -> Figure:
         period = flt.period_obj
-        groups = Counter(k for r in rows for k in group_keys(r, by)) if by else Counter()
+        cases = {r["case_id"] for r in rows}
+        groups = Counter()
+        if by:
+            groups = Counter(k for k, _ in {(k, r["case_id"]) for r in rows for k in group_keys(r, by)})
         return Figure(
-            value=len(rows), definition=definition(flt, by), filter=flt.to_dict(), grades=list(flt.grades),
+            value=len(cases), definition=definition(flt, by), filter=flt.to_dict(), grades=list(flt.grades),
             period=period.to_dict() if period else None,
-            rate_per_day=round(period.rate(len(rows)), 4) if period else None,
+            rate_per_day=round(period.rate(len(cases)), 4) if period else None,
             uncertain=placed["uncertain"], undated=placed["undated"], unknown=unknown_shares(rows),
-            case_ids=sorted(str(r["case_id"]) for r in rows), by=by, groups=sort_groups(groups))
+            case_ids=sorted(str(c) for c in cases), by=by, groups=sort_groups(groups))
