@@ -309,3 +309,20 @@ def test_small_coverage_on_hrdag_specs():
         main_low += name != "sim5" and ll.fit(t).estimate < 0.8 * truth(spec)
     assert covered >= 4
     assert main_low == 4
+
+
+# ------------------------------------------------------------------ properties
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.lists(st.integers(1, 200), min_size=7, max_size=7))
+def test_main_effects_interval_brackets_the_estimate(counts):
+    t = make_table(["A", "B", "C"], [0] + counts)
+    check = ll.check_model(t)
+    assert check.ok
+    point, lo, hi = ll.profile_interval(t)
+    assert t.observed <= lo <= point <= hi
+    n_hat = ll.fit(t).estimate
+    assert n_hat >= t.observed and lo <= n_hat <= hi
