@@ -113,8 +113,9 @@ _ARREST = _c(r"بازداشت|دستگیر|arrested|detained")
 _EN_MONTH_TRIG = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _JM_EN_TRIG = tuple(sorted({v[:4] for _, _, en, vs in JALALI_MONTHS for v in (en.lower(),) + vs}))
 _JM_FA_TRIG = tuple(_JM_FA_WORDS)
-_GM_FA_TRIG = tuple(sorted({_lower(w)[:4] for _, _, _, fas in GREGORIAN_MONTHS for w in fas
-                            if w not in ("مه", "می", "مهٔ", "مئی")}))  # those need a year: <Y4>
+_GM_FA_TRIG = tuple(sorted({_lower(w).rstrip("ٔ") for _, _, _, fas in GREGORIAN_MONTHS for w in fas
+                            if w not in ("مه", "می", "مهٔ", "مئی") and not w.endswith("ۀ")}))
+# («مه», «می» need a year: they are tried from four-digit numbers, <Y4>)
 _FA_PAST = ("گذشته", "قبل", "پیش")
 
 _SPEC = {

@@ -806,6 +806,11 @@ def _try(kind: str, back: int, t: str, pos: int, seen: set, raw: list) -> None:
         raw.append((s, e, kind, _M(m, extra)))
 
 
+def _continues(t: str, j: int) -> bool:
+    """A Persian trigger at t[:j] is part of a longer word (but «ماه» may be attached)."""
+    return j < len(t) and t[j].isalpha() and not t.startswith("ماه", j)
+
+
 def _collect(t: str) -> list:
     """Candidate matches of every pattern, tried only where their trigger words occur."""
     raw: list = []
@@ -817,10 +822,11 @@ def _collect(t: str) -> list:
         groups.append(_TRIGGERS_ARABIC)
     for triggers in groups:
         for trig, entries in triggers.items():
-            inside_ok = trig in _INSIDE_WORD_OK
+            inside_ok, whole = trig in _INSIDE_WORD_OK, not trig.isascii()
             i = t.find(trig)
             while i != -1:
-                if inside_ok or i == 0 or not t[i - 1].isalpha():
+                if (inside_ok or i == 0 or not t[i - 1].isalpha()) \
+                        and not (whole and _continues(t, i + len(trig))):
                     for kind, back in entries:
                         _try(kind, back, t, i, seen, raw)
                 i = t.find(trig, i + 1)
