@@ -145,12 +145,13 @@ def main() -> None:
               f"  (tp {lab['tp']}, fp {lab['fp']}, fn {lab['fn']}, tn {lab['tn']})")
         print(f"  all pairs of {allp['names']} names: precision {allp['precision']:.3f}"
               f"  recall {allp['recall']:.3f}  (tp {allp['tp']}, fp {allp['fp']}, fn {allp['fn']})")
-        hold = [p for p in pairs if p[3].startswith("holdout")]
-        if hold:
-            h = labelled(hold)
-            print(f"  holdout (added after tuning, {h['pairs']} pairs): precision "
-                  f"{h['precision']:.3f}  recall {h['recall']:.3f}"
-                  f"  (tp {h['tp']}, fp {h['fp']}, fn {h['fn']}, tn {h['tn']})")
+        for tag in ("holdout", "holdout2"):  # pairs written after a round of tuning
+            hold = [p for p in pairs if p[3].split(":")[0] == tag]
+            if hold:
+                h = labelled(hold)
+                print(f"  {tag} ({h['pairs']} pairs): precision {h['precision']:.3f}  "
+                      f"recall {h['recall']:.3f}  (tp {h['tp']}, fp {h['fp']}, fn {h['fn']}, "
+                      f"tn {h['tn']})")
         if "-v" in sys.argv:
             print("\n".join(failures(pairs)))
     ev = eval_persons()

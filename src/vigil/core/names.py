@@ -12,7 +12,7 @@
   Mansour); it drops the short vowels that Persian leaves unwritten (a, e, o and
   short u), alef and ain.  So Mohammad, Mohamad, Muhammad, Mohammed and محمد all give
   ``mhmd``; Hossein/Hosein/Hussein/حسین give ``hsin`` while Hassan/حسن give ``hsn``.
-  About 30 Arabic-style spellings of common names (Qasim, Husayn, Yusuf) are keyed as
+  About 34 Arabic-style spellings of common names (Qasim, Husayn, Yusuf) are keyed as
   their Persian-style form first.
 * :func:`transliterate` renders Persian script in readable Latin for display, from a table
   of common name words (``data/name_words.tsv``) and letter rules for the rest.
@@ -153,6 +153,7 @@ def persian_key(word: str) -> str:
         return ""
     if w in _MAQSURA:
         w = w[:-1]
+    w = w.replace("ابوال", "ابال")  # Abol-: the vav of «ابوالفضل» is a short o
     end = ""
     if len(w) > 2 and w.endswith("ه") and w[-2] != "ا" and not w.endswith("لله"):
         w, end = w[:-1], "e"  # final silent heh: Zadeh, Fatemeh, Mansoureh -> mark e
@@ -178,6 +179,7 @@ _ARABIC_STYLE = {
     "ruhollah": "rouhollah", "ruhullah": "rouhollah", "nurollah": "nourollah",
     "nurullah": "nourollah", "abid": "abed", "rashid": "rashid", "jasim": "jasem",
     "qadim": "ghadem", "hamid": "hamid", "ismail": "esmaeil", "ibrahim": "ebrahim",
+    "suleiman": "soleyman", "sulaiman": "soleyman", "sulayman": "soleyman",
 }
 
 
@@ -338,19 +340,27 @@ def _translit_lex(w: str, depth: int = 0) -> str | None:
 
 
 def _translit_letters(w: str) -> str:
-    """Letter rules: و and ی after a consonant read ou / i, initial ا reads a; a short
-    ``e`` is put inside an initial consonant cluster and inside runs of three."""
+    """Letter rules: و and ی after a consonant read ou / i, initial ا reads a (e before
+    س/ش), ع between letters reads a; unwritten short vowels are guessed by syllable: in a run of
+    consonants, a consonant that follows a vowel closes its syllable and the next one
+    opens a new syllable with a short vowel (e at the start of a word, a elsewhere):
+    «حشمت» Heshmat, «اسکندر» Eskandar, «شارمهد» Sharmahd."""
     units = _letter_units(w)
-    out, run = [], 0
+    out, opening = [], True  # at word start the first consonant opens a syllable
     for i, (u, vowel) in enumerate(units):
+        nxt_cons = i + 1 < len(units) and not units[i + 1][1]
         if vowel:
-            run = 0
-        else:
-            if run and (i == run or run >= 2):
-                out.append("e")
-                run = 0
-            run += 1
+            if i == 0 and u == "a" and w[1:2] in ("س", "ش") and nxt_cons:
+                u = "e"  # Es-, Esh-: «اسکندر» Eskandar, «اسفندیار» Esfandiar
+            out.append(u)
+            opening = False
+            continue
         out.append(u)
+        if opening and nxt_cons:
+            out.append("e" if i == 0 else "a")
+            opening = False
+        else:
+            opening = not opening if nxt_cons else False
     return "".join(out)
 
 
@@ -367,7 +377,7 @@ def _letter_units(w: str) -> list[tuple[str, bool]]:
             out.append(("yi", True))
         elif c == "ه" and i == len(w) - 1 and i:
             out.append(("eh", True))
-        elif c in "اآ":
+        elif c in "اآ" or (c == "ع" and 0 < i < len(w) - 1):
             out.append(("a", True))
         elif _LETTERS.get(c):
             out.append((_LETTERS[c], False))
