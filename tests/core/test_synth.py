@@ -170,6 +170,8 @@ def test_mentions_fields_duplication_and_variation(mentions):
     assert {m["name_script"] for m in mentions} == {"latin", "fa"}
     errors = collections.Counter(e for m in mentions for e in m["noise"])
     assert errors["age_off"] and errors["date_off"] and errors["status_conflict"]
+    repeats = collections.Counter((m["true_person"], m["true_status"], m["source"]) for m in mentions)
+    assert 0.01 < sum(v > 1 for v in repeats.values()) / len(repeats) < 0.06
 
 
 def test_mentions_are_fast():

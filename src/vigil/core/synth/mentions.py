@@ -3,7 +3,8 @@
 ``generate_mentions(n, seed)`` walks the synthetic population chunk by chunk; every true
 status event is reported by each source with that source's coverage (correlated within
 an independence group), and each report becomes one mention with the source's
-spelling, omissions and errors. Generation is lazy: memory stays flat whatever ``n``.
+spelling, omissions and errors. About 3 % of a source's reports appear twice (a later
+update or roundup), each time with freshly drawn spelling and errors. Generation is lazy: memory stays flat whatever ``n``.
 """
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ DAY_ISO = [day_to_date(d).isoformat() for d in range(N_DAYS)]
 GIVEN_SPELLINGS = [g[1].split("|") for g in GIVEN]
 SURNAME_SPELLINGS = [s[1].split("|") for s in T.SURNAMES]
 N_UNIFORMS = 16   # random numbers drawn per mention (one numpy draw per chunk)
+REPEAT_RATE = 0.03   # share of a source's reports it publishes twice (update, roundup)
 
 
 def _spelling(options: list[str], src: Source, u1: float, u2: float) -> str:
@@ -137,6 +139,8 @@ def _chunk_mentions(seed: int, k: int, start: int) -> list[dict]:
     rows, cols, days = _chunk_events(c)
     cov = _coverage(c, rows, cols, days, rng)
     ev, src = np.nonzero(cov)
+    again = rng.random(len(ev)) < REPEAT_RATE          # a source repeating itself
+    ev, src = np.concatenate([ev, ev[again]]), np.concatenate([src, src[again]])
     order = rng.permutation(len(ev))
     uniforms = rng.random((len(ev), N_UNIFORMS)).tolist()
     out = []
