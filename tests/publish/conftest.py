@@ -94,7 +94,7 @@ def site(db):
            prison="Adelabad Prison")
 
     reza, r_case = _person("Reza Ahmadi", "", charges=("moharebeh",))
-    _event(r_case, "upheld", "2024-11-02", grade="single_source", province="Kurdistan")
+    _event(r_case, "upheld", "2023-02-01", grade="single_source", province="Kurdistan")
     _event(r_case, "executed", "2023-07-09", grade="official", province="Kurdistan", officially_announced=True)
 
     hidden, h_case = _person(HIDDEN_NAME, HIDDEN_FA, published=False, charges=("espionage",))

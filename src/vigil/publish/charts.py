@@ -36,9 +36,28 @@ def bars(groups: list[dict], label: Callable[[str], str], *, rtl: bool = False, 
             "text_y": BAR_HEIGHT * 0.68, "bar_h": BAR_HEIGHT - 6, "empty": not out}
 
 
+def _next_key(key: str) -> str:
+    if len(key) == 4:
+        return str(int(key) + 1)
+    y, m = int(key[:4]), int(key[5:7])
+    return f"{y + m // 12}-{m % 12 + 1:02d}"
+
+
+def fill_gaps(groups: list[dict], limit: int = 600) -> list[dict]:
+    """Years (YYYY) or months (YYYY-MM) in order with the missing ones as zero."""
+    if not groups:
+        return []
+    values = {g["key"]: g["value"] for g in groups}
+    keys, key = [], groups[0]["key"]
+    while key <= groups[-1]["key"] and len(keys) < limit:
+        keys.append(key)
+        key = _next_key(key)
+    return [{"key": k, "value": values.get(k, 0)} for k in keys]
+
+
 def columns(groups: list[dict], *, height: int = 200, max_labels: int = 12) -> dict:
     """Vertical columns in key order (years or months); 'unknown' is left out and reported."""
-    dated = sorted((g for g in groups if g["key"] != "unknown"), key=lambda g: g["key"])
+    dated = fill_gaps(sorted((g for g in groups if g["key"] != "unknown"), key=lambda g: g["key"]))
     unknown = sum(g["value"] for g in groups if g["key"] == "unknown")
     top = max((g["value"] for g in dated), default=0) or 1
     plot = height - 30
