@@ -99,6 +99,8 @@ class DocContext:
         """A date of the report ('On 2 May X reported that ...') or of an arrest."""
         if _ARREST_BEFORE.search(self.text, max(0, d.start - 25), d.start):
             return True
+        if _PERIOD_WORDS.match(d.text or ""):
+            return True  # 'the past week', 'last year': a period, not the day of an event
         if _ATTRIBUTIVE.search(self.text, max(0, d.start - 5), d.start) and d.value and len(d.value) == 4:
             return True  # 'a 2010 bombing'
 
@@ -133,12 +135,16 @@ class DocContext:
 
     def event_date(self, trig, idx: int, status: str, window=None) -> DateMention | None:
         near = self.date_near(trig.start, idx, window)
+        if near is None and window and window != (0, 0):
+            earlier = [d for d in self.dates_in(idx) if d.end <= trig.start
+                       and not self._other_event(d, trig.start)]
+            near = earlier[-1] if earlier else None
         if near and self._between_other_trigger(near, trig, idx):
             near = None
         if status == "sentenced" and self.parenthetical(trig):
             return None
-        if near or status == "sentenced":
-            return near
+        if near or status == "sentenced" or _PERIOD_WORDS.search(self.sentences[idx].text):
+            return near  # a sentence that gives only a period ('over the past months') stays undated
         for j, t in self._context_sentences(idx, status):
             d = self.date_near(t.start, j)
             if d:
@@ -164,6 +170,9 @@ class DocContext:
 
 
 _CLAUSE_BREAK = re.compile(r"[;؛]")
+_PERIOD_WORDS = re.compile(r"(?:the\s+)?(?:past|last|previous|coming|next|recent)\s+(?:[\w-]+\s+){0,4}?(?:week|weeks|month|months|year|years|days)\b", re.I)
+_STATISTIC = re.compile(r"\b(?:at least|more than|over|a total of)\s+[\d,]{2,}|\b[\d,]{3,}\s+(?:people|executions|prisoners)|"
+                        r"\bsince\b|\bso far\b|(?:دست‌کم|بیش از)\s+\d{2,}", re.I)
 _VAGUE_GROUP = re.compile(r"\b(?:dozens|hundreds|scores|thousands|many|numerous)\s+(?:of\s+)?(?:people|prisoners|others|protesters|detainees)\b|ده‌ها|صدها", re.I)
 _CLAUSE_END = re.compile(r",\s+and\s+(?:that\s+)?|;|؛|، و |\.\s")
 _DATELINE_END = re.compile(r"\s*(?::|–|—|-\s)")

@@ -14,6 +14,13 @@ RULES_VERSION = "rules-0.1"
 _PLACE_STATUSES = {"executed", "at_risk", "halted"}
 
 
+class _NoDate:
+    value = None
+
+
+_NO_DATE = _NoDate()
+
+
 def detect_language(text: str) -> str:
     """'fa' when Arabic-script letters outnumber Latin ones, else 'en'."""
     try:
@@ -64,8 +71,8 @@ def person_cases(ctx: DocContext, p: Person) -> list[dict]:
                       if executed else None)
     for status in dict.fromkeys(e.status for e in p.events):
         events = [e for e in p.events if e.status == status]
-        ev = next((e for e in events if ctx.date_near(e.trigger.start, e.sentence, e.window)),
-                  events[0])
+        ev = max(events, key=lambda e: len((ctx.event_date(e.trigger, e.sentence, status, e.window)
+                                            or _NO_DATE).value or ""))
         case = {"name": p.name, "status": status}
         spans = {"name": [p.mentions[0].start, p.mentions[0].end],
                  "status": [ev.trigger.start, ev.trigger.end]}
