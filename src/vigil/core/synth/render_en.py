@@ -116,7 +116,8 @@ def intro(p: Person, written: str, day: int, ctx: Ctx, shown: Shown) -> str:
     elif p.ethnicity and ctx.chance(0.5):
         shown.ethnicity = True
         who = "woman" if p.sex == "f" else ctx.choice(["prisoner", "citizen", "man"])
-        parts.append(f"a {T.ETHNICITY_EN[p.ethnicity]} {who}")
+        word = T.ETHNICITY_EN[p.ethnicity]
+        parts.append(f"{'an' if word[0] in 'AEIOU' else 'a'} {word} {who}")
     elif p.sex == "f" and len(parts) < 2 and ctx.chance(0.6):
         parts.append("a woman")
     return ", ".join([written] + parts) + ("," if parts else "")
