@@ -94,7 +94,7 @@ def link(
     *,
     backend: str = "duckdb",
     threshold: float = 0.9,
-    review_band: tuple[float, float] = (0.2, 0.9),
+    review_band: tuple[float, float] = (0.1, 0.9),
     fixed: Sequence = (),
     one_per_source: bool = False,
     prior: float | None = None,
@@ -131,21 +131,62 @@ def link(
 def score_pairs(frame: pd.DataFrame, *, floor: float, backend: str = "duckdb",
                 one_per_source: bool = False, prior: float | None = None,
                 spark=None, blocking_budget: int | None = None) -> pd.DataFrame:
-    """Scored candidate pairs (probability >= floor) of a prepared frame, ids sorted."""
+    """Scored candidate pairs (probability >= floor) of a prepared frame, ids sorted.
+
+    With ``prior=None`` the prior match probability is estimated from the data: Splink
+    scores the blocked pairs once, then the prior is set to the expected number of
+    matches among them over the number of possible pairs, until it settles.
+    """
     if len(frame) < 2:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     from splink import Linker
 
     db_api = _db_api(backend, spark)
     table = db_api.register(_splink_table(frame, backend))
-    p = prior if prior is not None else _settings.prior(len(frame))
+    start = prior if prior is not None else _settings.prior(len(frame))
     chosen = _settings.choose_blocking(frame, blocking_budget)
-    linker = Linker(table, _settings.settings(p, one_per_source, chosen),
+    linker = Linker(table, _settings.settings(start, one_per_source, chosen),
                     log_level=logging.WARNING)
-    predicted = linker.inference.predict(threshold_match_probability=floor,
-                                         warning_mode="never")
-    out = predicted.as_pandas_dataframe()
-    return _sorted_pairs(out)
+    keep = _settings.match_weight(min(floor, 0.5)) - (0 if prior is not None else 12)
+    predicted = linker.inference.predict(threshold_match_weight=keep, warning_mode="never")
+    pairs = _sorted_pairs(predicted.as_pandas_dataframe())
+    if prior is None:
+        final = estimate_prior(pairs["match_weight"].to_numpy(), start,
+                               _possible_pairs(frame, one_per_source))
+        _reweight(pairs, start, final)
+    return pairs[pairs["match_probability"] >= floor].reset_index(drop=True)
+
+
+def _possible_pairs(frame: pd.DataFrame, one_per_source: bool) -> float:
+    """Number of pairs that could be matches (across sources only if one_per_source)."""
+    n = len(frame)
+    total = n * (n - 1) / 2
+    if one_per_source:
+        sizes = frame["source"].value_counts().to_numpy(dtype=float)
+        total -= float((sizes * (sizes - 1) / 2).sum())
+    return max(total, 1.0)
+
+
+def estimate_prior(weights: np.ndarray, start: float, possible: float,
+                   iterations: int = 50) -> float:
+    """Prior match probability consistent with the scored pairs: the expected number of
+    matches among them (sum of their probabilities) over the possible pairs."""
+    bayes = weights - _settings.match_weight(start)  # log2 Bayes factors without prior
+    prior = start
+    for _ in range(iterations):
+        odds = np.exp2(np.clip(bayes + _settings.match_weight(prior), -60, 60))
+        new = min(max(float((odds / (1 + odds)).sum()) / possible, 1e-12), 0.5)
+        if abs(new - prior) <= 1e-3 * prior:
+            return new
+        prior = new
+    return prior
+
+
+def _reweight(pairs: pd.DataFrame, old: float, new: float) -> None:
+    """Recompute match weights and probabilities for a new prior, in place."""
+    weights = pairs["match_weight"] - _settings.match_weight(old) + _settings.match_weight(new)
+    pairs["match_weight"] = weights
+    pairs["match_probability"] = 1 / (1 + np.exp2(-weights.to_numpy()))
 
 
 def _db_api(backend: str, spark):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from importlib import resources
 
 try:  # the project's cross-script name keys, when that module has landed
@@ -71,19 +72,25 @@ def _load_nicknames() -> dict[str, str]:
 NICKNAMES = _load_nicknames()
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lowercase, no diacritics, unified Arabic-script letters, letters and spaces only."""
+    if text.isascii():
+        text = re.sub(r"['`\.\-]", "", text.lower())
+        return " ".join(re.sub(r"[^a-z\s]", " ", text).split())
     text = unicodedata.normalize("NFKD", text.translate(_ARABIC_VARIANTS))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"['’`\.\-‐]", "", text)
     return " ".join(re.sub(r"[^\w\s]|[\d_]", " ", text).split())
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def words(text: str) -> tuple[str, ...]:
     """Folded words of a name (suffixes such as Jr./III dropped)."""
-    return [w for w in fold(text or "").split() if w not in SUFFIXES]
+    return tuple(w for w in fold(text or "").split() if w not in SUFFIXES)
 
 
+@lru_cache(maxsize=200_000)
 def cross_key(text: str) -> str:
     """Script-neutral key of a folded name part: ``vigil.core.names.name_key`` when that
     module is present, else the consonant :func:`skeleton`."""
@@ -106,6 +113,7 @@ def split_alias(name: str) -> tuple[str, list[str]]:
     return _ALIAS.sub(" ", name), [a for a in aliases if a.strip()]
 
 
+@lru_cache(maxsize=200_000)
 def split_key(name: str) -> tuple[str | None, str | None, tuple[str, ...]]:
     """(given, surname, all words incl. aliases), folded, of a full name.
 
@@ -115,11 +123,11 @@ def split_key(name: str) -> tuple[str | None, str | None, tuple[str, ...]]:
     main, aliases = split_alias(name)
     if "," in main:
         last, _, first = main.partition(",")
-        given_toks, surname_toks = words(first), words(last)
+        given_toks, surname_toks = list(words(first)), list(words(last))
     else:
-        toks = words(main)
+        toks = list(words(main))
         given_toks, surname_toks = toks[:1], _surname_tail(toks[1:])
-    tokens = words(main) + [t for a in aliases for t in words(a)]
+    tokens = list(words(main)) + [t for a in aliases for t in words(a)]
     given = given_toks[0] if given_toks else None
     surname = " ".join(surname_toks) or None
     return given, surname, tuple(dict.fromkeys(tokens))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from vigil.core.link import keys
@@ -59,73 +60,96 @@ def prepare(records: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     names nickname-canonical), ``given_sk``/``surname_sk``/``father_sk`` (cross-script
     keys), ``tokens_sk`` (cross-script keys of every name word, aliases included),
     ``surname_prefix``, ``date_lo``/``date_hi`` (days since 1970), ``date_y/m/d``,
-    ``birth_y`` (year minus age), ``status_rank``.
+    ``birth_y`` (year minus age), ``status_rank``. Every function of a value runs once
+    per distinct value, so a million mentions prepare in seconds.
     """
     df = as_frame(records)
     _add_name_keys(df)
     _add_date_bounds(df)
     df["age"] = pd.to_numeric(df["age"], errors="coerce").astype("Int64")
     df["birth_y"] = df["date_y"] - df["age"]
-    df["charges"] = [_charges(v) for v in df["charges"]]
+    df["charges"] = _charges_column(df["charges"])
     for field in TEXT_FIELDS:
-        df[field] = _text_column(df[field])
-    df["source"] = _text_column(df["source"]).fillna("?")
-    df["status_rank"] = df["status"].map(STATUS_RANK).astype("Int64")
+        df[field] = _per_value(df[field], _text)
+    df["source"] = _per_value(df["source"], lambda v: _text(v) or "?", missing="?")
+    df["status_rank"] = _per_value(df["status"], STATUS_RANK.get).astype("Int64")
     df["unique_id"] = df["mention_id"]
     return df
 
 
-def _by_unique(columns: list[pd.Series], func) -> list:
-    """func(*values) for each row, computed once per distinct combination of values."""
-    joined = columns[0].astype(object).where(columns[0].notna(), None).map(_str_or_nul)
-    for col in columns[1:]:
-        joined = joined + "\x1f" + col.astype(object).where(col.notna(), None).map(_str_or_nul)
-    codes, uniques = pd.factorize(joined)
-    firsts = pd.Series(range(len(codes))).groupby(codes).first()
-    rows = [tuple(c.iloc[i] for c in columns) for i in firsts.values]
-    results = [func(*(None if _missing(v) else v for v in row)) for row in rows]
-    return [results[c] for c in codes]
+def _per_value(col: pd.Series, func, missing=None) -> pd.Series:
+    """func(value) for every row of col, computed once per distinct value."""
+    codes, uniques = pd.factorize(col, use_na_sentinel=True)
+    values = _objects([func(v) for v in uniques] + [missing])[codes]
+    return pd.Series(values, index=col.index, dtype=object)
 
 
-def _str_or_nul(v) -> str:
-    return "\x00" if v is None else str(v)
+def _per_value_tuple(col: pd.Series, func, width: int) -> list[pd.Series]:
+    """Columns of the tuples func(value) returns, computed once per distinct value."""
+    codes, uniques = pd.factorize(col, use_na_sentinel=True)
+    table = [func(v) for v in uniques] + [(None,) * width]
+    return [pd.Series(_objects([t[i] for t in table])[codes], index=col.index, dtype=object)
+            for i in range(width)]
 
 
-def _missing(v) -> bool:
-    return v is None or (isinstance(v, float) and v != v) or v is pd.NA
+def _objects(values: list) -> np.ndarray:
+    """A 1-d object array of values (which may themselves be lists or tuples)."""
+    out = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        out[i] = v
+    return out
 
 
 def _add_name_keys(df: pd.DataFrame) -> None:
     """Fill the folded and cross-script name keys and the name-word keys."""
-    parts = _by_unique([df["name"], df["given"], df["surname"], df["father"]], _name_parts)
-    cols = ["name_key", "given_key", "surname_key", "father_key", "given_sk", "surname_sk",
-            "father_sk", "tokens_sk"]
-    derived = pd.DataFrame(parts, index=df.index, columns=cols)
-    for col in cols:
-        if col in ("name_key", "given_key", "surname_key", "father_key"):
-            df[col] = _text_column(df[col]).fillna(derived[col]) if df[col].notna().any() \
-                else derived[col]
-        else:
-            df[col] = derived[col]
-    df["surname_prefix"] = df["surname_sk"].map(lambda s: s[:3] if s else None)
+    name = _full_names(df)
+    n_key, n_given, n_surname, tokens = _per_value_tuple(name, _name_parts, 4)
+    given = _per_value(df["given"], _given_key).where(df["given"].notna(), n_given)
+    surname = _per_value(df["surname"], _surname_key).where(df["surname"].notna(), n_surname)
+    for col, derived in (("name_key", n_key), ("given_key", given), ("surname_key", surname),
+                         ("father_key", _per_value(df["father"], _surname_key))):
+        df[col] = derived.where(df[col].isna(), _per_value(df[col], _text))
+    df["given_key"] = _per_value(df["given_key"], _canonical_given)
+    for col in ("given", "surname", "father"):
+        df[f"{col}_sk"] = _per_value(df[f"{col}_key"], _cross)
+    extra = (df["given_sk"].fillna("") + " " + df["surname_sk"].fillna("")).str.strip()
+    df["tokens_sk"] = _merge_tokens(tokens, extra)
+    df["surname_prefix"] = _per_value(df["surname_sk"], lambda s: s[:3])
 
 
-def _name_parts(name, given, surname, father) -> tuple:
-    """Folded keys, cross-script keys and word keys from whatever name fields exist."""
-    if not isinstance(name, str) or not name.strip():
-        name = " ".join(p for p in (given, surname) if isinstance(p, str))
-    full = keys.split_key(name) if name else (None, None, ())
-    g = " ".join(keys.words(given)) if isinstance(given, str) else full[0]
-    s = " ".join(keys.words(surname)) if isinstance(surname, str) else full[1]
-    g = _canonical_given(g or None)
-    s = s or None
-    f = " ".join(keys.words(father)) or None if isinstance(father, str) else None
-    words = set(full[2]) | set(keys.words(given or "")) | set(keys.words(surname or ""))
-    words |= {_canonical_given(w) for w in words}
-    sk = {x: keys.cross_key(x) or None if x else None for x in (g, s, f)}
-    tokens = {keys.cross_key(w) for w in words if w} | {sk[g], sk[s]}
-    tokens = sorted(t for t in tokens if t) or None
-    return (keys.name_key(name) or None, g, s, f, sk[g], sk[s], sk[f], tokens)
+def _full_names(df: pd.DataFrame) -> pd.Series:
+    """The written name, or 'given surname' when no full name is given."""
+    built = (df["given"].fillna("").astype(str) + " "
+             + df["surname"].fillna("").astype(str).str.replace(",", " ")).str.strip()
+    name = df["name"].where(df["name"].notna() & (df["name"].astype(str).str.strip() != ""),
+                            built)
+    return name.where(name != "", None)
+
+
+def _merge_tokens(tokens: pd.Series, extra: pd.Series) -> pd.Series:
+    """Sorted union of name-word keys and the given/surname keys, once per distinct pair."""
+    joined = tokens.map(lambda t: " ".join(t) if t else "", na_action="ignore").fillna("")
+    both = joined + "|" + extra
+    return _per_value(both, lambda v: sorted(set(v.replace("|", " ").split())) or None)
+
+
+def _name_parts(name: str) -> tuple:
+    """(folded name, given, surname, token cross-keys) of a full written name."""
+    given, surname, words = keys.split_key(name)
+    tokens = {_cross(w) for w in words} | {_cross(_canonical_given(w)) for w in words}
+    return (keys.name_key(name) or None, given, surname,
+            tuple(sorted(t for t in tokens if t)) or None)
+
+
+def _given_key(text) -> str | None:
+    return " ".join(keys.words(text)) or None if isinstance(text, str) else None
+
+
+_surname_key = _given_key
+
+
+def _cross(key) -> str | None:
+    return keys.cross_key(key) or None if isinstance(key, str) and key else None
 
 
 def _canonical_given(key):
@@ -138,13 +162,17 @@ def _canonical_given(key):
 
 def _add_date_bounds(df: pd.DataFrame) -> None:
     """date_lo/date_hi (days since 1970) and year/month/day parts for date comparisons."""
-    parsed = _by_unique([df["date"], df["date_precision"]], _date_parts)
+    both = df["date"].fillna("").astype(str) + "|" + df["date_precision"].fillna("").astype(str)
     cols = ["date_precision", "date_lo", "date_hi", "date_y", "date_m", "date_d"]
-    bounds = pd.DataFrame(parsed, index=df.index, columns=cols)
-    for col in cols:
-        df[col] = bounds[col]
+    for col, values in zip(cols, _per_value_tuple(both, _date_parts_joined, 6), strict=True):
+        df[col] = values
     for col in cols[1:]:
         df[col] = df[col].astype("Int64")
+
+
+def _date_parts_joined(value: str) -> tuple:
+    date, _, precision = value.partition("|")
+    return _date_parts(date or None, precision or None)
 
 
 def _date_parts(date, precision) -> tuple:
@@ -167,23 +195,17 @@ def _month_end(year: int, month: int) -> int:
     return (nxt - _dt.timedelta(days=1)).day
 
 
-def _charges(value):
-    """Charges as a sorted list, or None when none are given."""
-    if isinstance(value, str):
-        value = [v for v in value.replace(";", ",").split(",")]
-    if value is None or isinstance(value, float):
-        return None
-    clean = sorted({str(v).strip().lower() for v in value if str(v).strip()})
-    return clean or None
+def _charges_column(col: pd.Series) -> pd.Series:
+    """Charges as sorted lists (None when none are given), once per distinct set."""
+    joined = pd.Series([v if isinstance(v, str) else "" if v is None or isinstance(v, float)
+                        else "\x1f".join(map(str, v)) for v in col.tolist()],
+                       index=col.index, dtype=object)
+    return _per_value(joined, _charges_list)
 
 
-def _text_column(col: pd.Series) -> pd.Series:
-    """A column as stripped lowercase strings, missing or empty values as None."""
-    out = col.astype(object).where(col.notna(), None)
-    texts = pd.Series([None if v is None else str(v) for v in out], index=col.index,
-                      dtype="string")
-    texts = texts.str.strip().str.lower()
-    return texts.where(texts != "", None).astype(object).where(texts.notna() & (texts != ""), None)
+def _charges_list(text: str) -> list[str] | None:
+    parts = text.replace(";", "\x1f").replace(",", "\x1f").split("\x1f")
+    return sorted({p.strip().lower() for p in parts if p.strip()}) or None
 
 
 def _text(value):

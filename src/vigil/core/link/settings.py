@@ -57,12 +57,12 @@ def given_name() -> cl.CustomComparison:
     as first name, alias), or similar spelling."""
     return cl.CustomComparison([
         _null("given_key"),
-        _exact("given_key", 0.50, 0.01, tf=True),
-        _exact("given_sk", 0.30, 0.012, tf=True),
-        _custom(_in_tokens("given"), "given among other's names", 0.08, 0.002),
-        _jw("given_key", 0.92, 0.05, 0.006),
-        _jw("given_key", 0.80, 0.03, 0.04),
-        _else(0.04, 0.93),
+        _exact("given_key", 0.45, 0.02, tf=True),
+        _exact("given_sk", 0.45, 0.025, tf=True),
+        _custom(_in_tokens("given"), "given among other's names", 0.04, 0.002),
+        _jw("given_key", 0.92, 0.03, 0.0025),
+        _jw("given_key", 0.80, 0.01, 0.007),
+        _else(0.02, 0.94),
     ], output_column_name="given")
 
 
@@ -70,12 +70,12 @@ def surname() -> cl.CustomComparison:
     """Surnames: exact key, same skeleton, found among the other's name words, similar."""
     return cl.CustomComparison([
         _null("surname_key"),
-        _exact("surname_key", 0.55, 0.004, tf=True),
-        _exact("surname_sk", 0.30, 0.005, tf=True),
-        _custom(_in_tokens("surname"), "surname among other's names", 0.04, 0.0008),
-        _jw("surname_key", 0.92, 0.06, 0.002),
-        _jw("surname_key", 0.80, 0.03, 0.03),
-        _else(0.02, 0.96),
+        _exact("surname_key", 0.45, 0.009, tf=True),
+        _exact("surname_sk", 0.45, 0.014, tf=True),
+        _custom(_in_tokens("surname"), "surname among other's names", 0.03, 0.0008),
+        _jw("surname_key", 0.92, 0.03, 0.0006),
+        _jw("surname_key", 0.80, 0.02, 0.006),
+        _else(0.02, 0.97),
     ], output_column_name="surname")
 
 
@@ -83,10 +83,10 @@ def father() -> cl.CustomComparison:
     """Father's name (patronymic), a strong clue in Iranian reports."""
     return cl.CustomComparison([
         _null("father_key"),
-        _exact("father_key", 0.60, 0.01, tf=True),
-        _exact("father_sk", 0.30, 0.012, tf=True),
-        _jw("father_key", 0.90, 0.05, 0.01),
-        _else(0.05, 0.97),
+        _exact("father_key", 0.45, 0.023, tf=True),
+        _exact("father_sk", 0.45, 0.034, tf=True),
+        _jw("father_key", 0.90, 0.03, 0.0055),
+        _else(0.02, 0.94),
     ], output_column_name="father")
 
 
@@ -107,15 +107,15 @@ def event_date() -> cl.CustomComparison:
     seq = f"{_DIFFERENT_STATUS} AND {_IN_ORDER}"
     return cl.CustomComparison([
         _null("date_lo"),
-        _custom(f"{seq} AND {_GAP} <= 14", "next status within 2 weeks", 0.25, 0.004),
-        _custom(f"{seq} AND {_GAP} <= 400", "next status within 400 days", 0.45, 0.09),
-        _custom(f"{seq} AND {_GAP} <= 1100", "next status within 3 years", 0.27, 0.2),
-        _custom(_DIFFERENT_STATUS, "statuses out of order or far apart", 0.03, 0.7),
-        _custom(same_day, "same day", 0.80, 0.0004),
-        _custom(f"{_GAP} = 0", "consistent within precision", 0.08, 0.004),
+        _custom(f"{seq} AND {_GAP} <= 14", "next status within 2 weeks", 0.17, 0.005),
+        _custom(f"{seq} AND {_GAP} <= 400", "next status within 400 days", 0.32, 0.087),
+        _custom(f"{seq} AND {_GAP} <= 1100", "next status within 3 years", 0.21, 0.11),
+        _custom(_DIFFERENT_STATUS, "statuses out of order or far apart", 0.015, 0.56),
+        _custom(same_day, "same day", 0.80, 0.0002),
+        _custom(f"{_GAP} = 0", "consistent within precision", 0.08, 0.001),
         _custom(f"{_GAP} <= 3", "within 3 days", 0.05, 0.0015),
         _custom(swapped, "day and month swapped", 0.02, 0.0002),
-        _custom(f"{_GAP} <= 31", "within a month", 0.03, 0.008),
+        _custom(f"{_GAP} <= 31", "within a month", 0.01, 0.006),
         _custom(f"{_GAP} <= 366", "within a year", 0.01, 0.08),
         _else(0.01, 0.91),
     ], output_column_name="date")
@@ -129,10 +129,10 @@ def age() -> cl.CustomComparison:
     birth = f"abs((age_l - age_r) - {years})"
     return cl.CustomComparison([
         _null("age"),
-        _custom(f"{diff} = 0 AND {birth} <= 1", "same age", 0.60, 0.05),
-        _custom(f"{birth} <= 1.1", "ages agree within a year", 0.28, 0.09),
-        _custom(f"{birth} <= 3.1", "ages agree within 3 years", 0.08, 0.17),
-        _else(0.04, 0.69),
+        _custom(f"{diff} = 0 AND {birth} <= 1", "same age", 0.50, 0.01),
+        _custom(f"{birth} <= 1.1", "ages agree within a year", 0.38, 0.06),
+        _custom(f"{birth} <= 3.1", "ages agree within 3 years", 0.10, 0.12),
+        _else(0.02, 0.81),
     ], output_column_name="age")
 
 
@@ -172,8 +172,8 @@ def charges() -> cl.CustomComparison:
     return cl.CustomComparison([
         _null("charges"),
         _custom("len(list_intersect(charges_l, charges_r)) >= 1", "a charge in common",
-                0.85, 0.35),
-        _else(0.15, 0.65),
+                0.90, 0.36),
+        _else(0.10, 0.64),
     ], output_column_name="charges")
 
 
@@ -201,6 +201,7 @@ CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
     ("surname_prefix", "date_y", "date_d"),
     ("given_sk", "surname_sk", "prison"),
     ("given_sk", "surname_sk", "province"),
+    ("surname_sk", "date_y"),
     ("date_lo", "province"),
     ("given_sk", "surname_sk"),
 )

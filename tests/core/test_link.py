@@ -1,0 +1,205 @@
+"""Linkage: real US lists, human decisions, group reconciliation, grades."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from vigil.core.link import (
+    CANNOT_LINK, MUST_LINK, Decision, cluster, grade, grade_case, link, prepare,
+    reconcile_groups,
+)
+from vigil.core.link import uslists
+
+US = Path("/work/shared/data/us")
+DATA = Path(__file__).parent / "data"
+needs_us = pytest.mark.skipif(not US.exists(), reason="shared US lists not present")
+
+
+def _truth(name: str, left: str, right: str) -> set[tuple[str, str]]:
+    with open(DATA / name, newline="") as fh:
+        return {tuple(sorted((r[left], r[right]))) for r in csv.DictReader(fh)}
+
+
+@pytest.fixture(scope="module")
+def dpic():
+    return uslists.read_dpic(US / "dpic_execution_database.csv")
+
+
+@pytest.fixture(scope="module")
+def tdcj():
+    return uslists.read_tdcj(US / "tdcj_executed_offenders_last_statements.psv")
+
+
+# ---------------------------------------------------------------- readers and keys
+@needs_us
+def test_tdcj_reader_joins_multiline_records(tdcj):
+    assert len(tdcj) == 566
+    numbers = {int(r["mention_id"].split(":")[1]) for r in tdcj}
+    assert max(numbers) == 568 and len(numbers) == 566
+    assert all(r["date"] and r["date"][:2] in ("19", "20") for r in tdcj)
+
+
+def test_prepare_keys_nicknames_aliases_suffixes_scripts():
+    df = prepare([
+        {"mention_id": "a", "name": "Shaka Sankofa (Gary Graham)"},
+        {"mention_id": "b", "given": "Joe", "surname": "Brooks, Jr."},
+        {"mention_id": "c", "name": "Joseph Brooks"},
+        {"mention_id": "d", "name": "محمد رضایی"},
+        {"mention_id": "e", "name": "Mohammad Rezaei"},
+        {"mention_id": "f", "name": "Jesse de la Rosa", "date": "1985-05"},
+    ]).set_index("mention_id")
+    assert df.loc["a", "surname_key"] == "sankofa"
+    assert df.loc["a", "given_sk"] in df.loc["a", "tokens_sk"]
+    assert {df.loc["a", "given_sk"]} != {df.loc["b", "given_sk"]}
+    assert any(t == df.loc["e", "surname_sk"] for t in df.loc["a", "tokens_sk"]) is False
+    assert df.loc["b", "given_key"] == df.loc["c", "given_key"] == "joseph"
+    assert df.loc["b", "surname_key"] == "brooks"
+    assert df.loc["d", "given_sk"] == df.loc["e", "given_sk"]
+    assert df.loc["d", "surname_sk"] == df.loc["e", "surname_sk"]
+    assert df.loc["f", "surname_key"] == "de la rosa"
+    assert df.loc["f", "date_hi"] - df.loc["f", "date_lo"] == 30
+
+
+# ---------------------------------------------------------------- real lists
+@needs_us
+def test_texas_dpic_to_tdcj_all_556_pairs_no_false_pair(dpic, tdcj):
+    truth = _truth("us_tx_truth.csv", "dpic", "tdcj")
+    assert len(truth) == 556
+    result = link(dpic + tdcj)
+    found = result.linked_pairs()
+    assert found & truth == truth
+    assert found - truth == set()
+    # brothers executed weeks apart in one county are offered for review, not linked
+    assert ("dpic:169", "tdcj:62") not in found
+
+
+@needs_us
+def test_texas_old_copy_with_swapped_dates_f1(dpic):
+    old = uslists.read_tdcj_old(US / "tdcj_executed_offenders_1982_2014.csv")
+    truth = _truth("us_tx_old_truth.csv", "old", "dpic")
+    found = link(dpic + old).linked_pairs()
+    tp = len(found & truth)
+    precision, recall = tp / len(found), tp / len(truth)
+    assert found - truth == set()
+    assert 2 * precision * recall / (precision + recall) >= 0.99
+    assert ("dpic:1327", "tdcj82:23") in found  # 2013-04-09 written as 2013-09-04
+
+
+# ---------------------------------------------------------------- human decisions
+@pytest.fixture(scope="module")
+def sample(dpic, tdcj):
+    """Forty Texas mentions: twenty executions, both lists, incl. the Harris brothers."""
+    truth = sorted(_truth("us_tx_truth.csv", "dpic", "tdcj"))
+    keep = {x for pair in truth[:18] for x in pair}
+    keep |= {"dpic:169", "tdcj:62", "dpic:736", "tdcj:61"}
+    return [r for r in dpic + tdcj if r["mention_id"] in keep]
+
+
+@needs_us
+def test_human_decisions_survive_reruns(sample):
+    first = link(sample)
+    a, b = sorted(first.linked_pairs())[0]
+    fixed = [Decision(a, b, CANNOT_LINK, author="r1", reason="different fathers"),
+             Decision("dpic:169", "tdcj:62", MUST_LINK, author="r2", reason="test")]
+    for _ in range(2):  # a later automatic run keeps both decisions
+        again = link(sample, fixed=fixed)
+        assert again.clusters[a] != again.clusters[b]
+        assert again.clusters["dpic:169"] == again.clusters["tdcj:62"]
+        decided = set(zip(again.review["mention_id_l"], again.review["mention_id_r"]))
+        assert ("dpic:169", "tdcj:62") not in decided
+    assert first.clusters["dpic:169"] != first.clusters["tdcj:62"]
+
+
+@needs_us
+def test_review_band_queues_uncertain_pairs(sample):
+    result = link(sample, threshold=0.9, review_band=(0.1, 0.9))
+    queued = set(zip(result.review["mention_id_l"], result.review["mention_id_r"]))
+    assert ("dpic:169", "tdcj:62") in queued  # Curtis vs Danny Harris, one month apart
+    assert result.review["match_probability"].between(0.1, 0.9).all()
+    assert not queued & result.linked_pairs()
+
+
+def test_cannot_link_splits_a_chain_and_keeps_strongest_links():
+    pairs = pd.DataFrame({"mention_id_l": ["a", "b", "c"], "mention_id_r": ["b", "c", "d"],
+                          "match_probability": [0.99, 0.95, 0.999], "match_weight": 0.0})
+    assert len(set(cluster(list("abcd"), pairs, 0.9).values())) == 1
+    split = cluster(list("abcd"), pairs, 0.9, [Decision("a", "d", CANNOT_LINK)])
+    assert split["a"] == split["b"] != split["c"] == split["d"]
+    merged = cluster(list("abcde"), pairs, 0.9, [Decision("e", "a", MUST_LINK)])
+    assert merged["e"] == merged["a"] == "P:a"
+    with pytest.raises(ValueError):
+        cluster(list("ab"), pairs.iloc[:0], 0.9,
+                [Decision("a", "b", CANNOT_LINK), Decision("a", "b", MUST_LINK)])
+
+
+def test_one_per_source_never_joins_two_rows_of_one_list():
+    pairs = pd.DataFrame({"mention_id_l": ["a", "b"], "mention_id_r": ["x", "x"],
+                          "match_probability": [0.99, 0.98], "match_weight": 0.0})
+    out = cluster(["a", "b", "x"], pairs, 0.9, sources={"a": "s1", "b": "s1", "x": "s2"})
+    assert out["a"] == out["x"] != out["b"]
+
+
+# ---------------------------------------------------------------- groups and grades
+def test_group_of_ten_with_three_named_elsewhere_is_ten_people():
+    groups = [{"group_id": "g1", "count": 10, "status": "executed", "date": "2024-11-13",
+               "prison": "Ghezel Hesar Prison"},
+              {"group_id": "g2", "count": 8, "status": "executed", "date": "2024-11-13",
+               "prison": "ghezel hesar prison"}]  # another report of the same group
+    cases = [{"person": "P:1", "group_id": "g1"},
+             {"person": "P:2", "status": "executed", "date": "2024-11-13",
+              "prison": "Ghezel Hesar Prison"},
+             {"person": "P:3", "group_id": "g2"},
+             {"person": "P:1", "group_id": "g2"},  # the same person named twice
+             {"person": "P:9", "status": "executed", "date": "2024-11-20", "prison": "Evin"}]
+    rec = reconcile_groups(groups, cases)
+    assert rec.unnamed == {"g1": 7}
+    assert rec.members["g1"] == {"P:1", "P:2", "P:3"}
+    assert rec.total == 11 and rec.named == 4
+
+
+def test_grades_and_their_reasons():
+    one = {"source": "IHR", "independence_group": "A", "date": "2024-11-13", "age": 30}
+    same_group = dict(one, source="Hengaw-copy")
+    other = {"source": "HRANA", "independence_group": "B", "date": "2024-11", "age": 31}
+    official = {"source": "Mizan", "source_kind": "official", "date": "2024-11-13"}
+    assert grade([one]).grade == "single_source"
+    assert grade([one, same_group]).grade == "single_source"
+    assert grade([one, other]).grade == "corroborated"
+    assert grade([one, official]).grade == "official"
+    late = dict(other, date="2024-11-15", age=35)
+    disputed = grade([one, late, official])
+    assert disputed.grade == "disputed"
+    assert set(disputed.conflicts) == {"date", "age"}
+    assert disputed.conflicts["age"] == {"30": ["IHR"], "35": ["HRANA"]}
+    assert any("age" in r for r in disputed.reasons)
+
+
+def test_case_grade_flags_contradicting_outcomes():
+    ex = {"source": "A", "independence_group": "A", "status": "executed", "date": "2024-01-10"}
+    cm = {"source": "B", "independence_group": "B", "status": "commuted", "date": "2024-01-12"}
+    sent = {"source": "B", "independence_group": "B", "status": "sentenced",
+            "date": "2023-03-01"}
+    case, events = grade_case([ex, cm])
+    assert case.grade == "disputed" and set(events) == {"executed", "commuted"}
+    case, _ = grade_case([ex, dict(ex, source="C", independence_group="C"), sent])
+    assert case.grade == "corroborated"
+
+
+# ---------------------------------------------------------------- Spark backend
+@pytest.mark.skipif(importlib.util.find_spec("pyspark") is None or not shutil.which("java"),
+                    reason="pyspark or Java not installed")
+def test_spark_backend_gives_the_same_links(sample):
+    from pyspark.sql import SparkSession
+
+    spark = SparkSession.builder.master("local[1]").appName("vigil-link").getOrCreate()
+    try:
+        on_spark = link(sample, backend="spark", spark=spark)
+    finally:
+        spark.stop()
+    assert on_spark.linked_pairs() == link(sample).linked_pairs()
