@@ -49,7 +49,7 @@ def test_mentions_are_deterministic():
 
 
 def test_population_matches_its_design():
-    people = generate_world(20000, seed=1)
+    people = generate_world(12000, seed=1)
     share = collections.Counter(p.sex for p in people)["f"] / len(people)
     afghan = sum(p.nationality == "AF" for p in people) / len(people)
     assert 0.03 < share < 0.05 and 0.08 < afghan < 0.12
@@ -205,7 +205,7 @@ def test_write_mentions(tmp_path):
 
 
 def test_write_corpus(tmp_path):
-    counts = write_corpus(tmp_path, 60, seed=2)
+    counts = write_corpus(tmp_path, 60, seed=2, people=3000)
     docs = [json.loads(line) for line in open(tmp_path / "docs.jsonl", encoding="utf-8")]
     truth = [json.loads(line) for line in open(tmp_path / "truth.jsonl", encoding="utf-8")]
     assert counts["reports"] == len(docs) == len(truth) == 60

@@ -61,14 +61,15 @@ def persons_of(truths: list[dict]) -> list[dict]:
             if len({m["doc"] for m in ms}) > 1]
 
 
-def write_corpus(directory, n_reports: int, seed: int = 0) -> dict:
-    """Write ``n_reports`` synthetic reports as files plus JSONL indexes; return counts."""
+def write_corpus(directory, n_reports: int, seed: int = 0, people: int | None = None) -> dict:
+    """Write ``n_reports`` synthetic reports as files plus JSONL indexes; return counts.
+    ``people`` is the size of the synthetic population (see ``generate_reports``)."""
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     truths, counts = [], {"txt": 0, "html": 0, "en": 0, "fa": 0}
     with open(out / "docs.jsonl", "w", encoding="utf-8") as docs, \
             open(out / "truth.jsonl", "w", encoding="utf-8") as gold:
-        for doc in generate_reports(n_reports, seed):
+        for doc in generate_reports(n_reports, seed, people=people):
             body = render_html(doc) if doc["format"] == "html" else doc["text"] + "\n"
             (out / f"{doc['id']}.{doc['format']}").write_text(body, encoding="utf-8")
             docs.write(json.dumps({k: doc[k] for k in DOC_FIELDS}, ensure_ascii=False) + "\n")
