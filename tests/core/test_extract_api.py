@@ -81,6 +81,7 @@ FLOORS = {"en": {"case_f1": 0.93, "group_count_acc": 0.88, "date_acc": 0.88, "pr
           "fa": {"case_f1": 0.97, "group_count_acc": 0.88, "date_acc": 0.77, "prison_acc": 0.88,
                  "charges_acc": 0.95}}
 
+
 @pytest.mark.skipif(not os.path.exists(os.path.join(EVAL, "gold.jsonl")),
                     reason="shared evaluation set not available")
 def test_shared_eval_set_stays_above_reached_figures():

@@ -26,7 +26,14 @@ _CHARGE_RULES = [
               r"actions? against national security|\binjur(?:ing|ed)\b|bombing|سرقت(?!\s+مسلحانه)"),
 ]
 _CHARGE_RX = [(c, re.compile(rx, re.I)) for c, rx in _CHARGE_RULES]
-_CHARGE_ANY = re.compile("|".join(f"(?P<{c}>{rx})" for c, rx in _CHARGE_RULES), re.I)
+def _script_part(rx: str, persian: bool) -> str:
+    parts = [p for p in rx.split("|") if bool(re.search(r"[\u0600-\u06FF]", p)) == persian]
+    return "|".join(parts) or "(?!)"
+
+
+_CHARGE_EN = re.compile("|".join(f"(?P<{c}>{_script_part(rx, False)})" for c, rx in _CHARGE_RULES), re.I)
+_CHARGE_FA = re.compile("|".join(f"(?P<{c}>{_script_part(rx, True)})" for c, rx in _CHARGE_RULES))
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 
 
 _CHARGE_STEMS = ("drug", "narcot", "traffick", "مخدر", "murder", "qisas", "retribution", "قتل", "قصاص",
@@ -44,8 +51,10 @@ def charges_in(text: str, killing: bool = True) -> list[str]:
     """Charge vocabulary items named in ``text`` (in vocabulary order).  A killing with no
     legal charge named counts as murder (unless ``killing`` is False)."""
     low = text.lower()
-    found = ({m.lastgroup for m in _CHARGE_ANY.finditer(text)}
-             if any(stem in low for stem in _CHARGE_STEMS) else set())
+    found = set()
+    if any(stem in low for stem in _CHARGE_STEMS):
+        rx = _CHARGE_FA if _ARABIC_SCRIPT.search(text) else _CHARGE_EN
+        found = {m.lastgroup for m in rx.finditer(text)}
     if killing and not found and _KILLING.search(text):
         found.add("murder")
     return [c for c in CHARGES if c in found]

@@ -66,6 +66,8 @@ def same_person(a: str, b: str) -> bool:
         return False
     if ka == kb:
         return True
+    if ka[0] != kb[0] and ka[-2:] != kb[-2:]:
+        return False
     if abs(len(ka) - len(kb)) > 0.35 * max(len(ka), len(kb)) and (
             len(a.split()) < 2 or len(b.split()) < 2):
         return False
