@@ -103,6 +103,8 @@ def event_date() -> cl.CustomComparison:
     are in the order of the statuses and how far apart they are."""
     swapped = ("date_y_l = date_y_r AND date_m_l = date_d_r AND date_d_l = date_m_r "
                "AND date_precision_l = 'day' AND date_precision_r = 'day'")
+    month_off = ("date_y_l = date_y_r AND date_d_l = date_d_r AND abs(date_m_l - date_m_r) = 1"
+                 " AND date_precision_l = 'day' AND date_precision_r = 'day'")
     same_day = f"{_GAP} = 0 AND date_precision_l = 'day' AND date_precision_r = 'day'"
     seq = f"{_DIFFERENT_STATUS} AND {_IN_ORDER}"
     return cl.CustomComparison([
@@ -115,6 +117,7 @@ def event_date() -> cl.CustomComparison:
         _custom(f"{_GAP} = 0", "consistent within precision", 0.08, 0.001),
         _custom(f"{_GAP} <= 3", "within 3 days", 0.05, 0.0015),
         _custom(swapped, "day and month swapped", 0.02, 0.0002),
+        _custom(month_off, "same day of the month, a month off", 0.01, 0.0002),
         _custom(f"{_GAP} <= 31", "within a month", 0.01, 0.006),
         _custom(f"{_GAP} <= 366", "within a year", 0.01, 0.08),
         _else(0.01, 0.91),
