@@ -231,7 +231,8 @@ def _sample_text(path: Path) -> str:
 
 def test_sample_reports_are_described_and_short():
     meta = json.loads((SAMPLE / "reports" / "sources.json").read_text(encoding="utf-8"))
-    files = {p.name for p in (SAMPLE / "reports").iterdir()} - {"README.md", "sources.json", "gold.jsonl"}
+    files = {p.name for p in (SAMPLE / "reports").iterdir()} - {
+        "README.md", "sources.json", "gold.jsonl", "persons.jsonl"}
     assert {m["file"] for m in meta} == files and 12 <= len(files) <= 20
     langs = collections.Counter(m["language"] for m in meta)
     assert langs["en"] >= 5 and langs["fa"] >= 5
@@ -262,6 +263,10 @@ def test_sample_gold_matches_the_texts():
             assert claim["text"] in text
         for camp in g["campaigns"]:
             assert set(camp["prisons"]) <= prisons
+    names = {(g["id"], c["name"]) for g in gold for c in g["cases"]}
+    for line in open(SAMPLE / "reports" / "persons.jsonl", encoding="utf-8"):
+        for m in json.loads(line)["mentions"]:
+            assert (m["doc"], m["name"]) in names
 
 
 def test_synthetic_prisons_are_in_the_gazetteer():
