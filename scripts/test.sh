@@ -3,12 +3,14 @@
 # PostgreSQL cluster (installed from Debian's packages when missing).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/weasyprint-deps.sh
 BIN=.venv/bin
 mkdir -p test-output
 export VIGIL_HOME=$(mktemp -d /tmp/vigil-test-home.XXXXXX)
 export PYTHONDONTWRITEBYTECODE=1
 status=0
 
+bash scripts/chromium.sh || echo "could not install chromium; browser tests will be skipped" >&2
 echo "== tests on SQLite"
 env -u DATABASE_URL $BIN/pytest -q -p no:cacheprovider -n 2 --dist loadfile "$@" || status=$?
 

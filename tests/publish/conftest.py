@@ -65,6 +65,11 @@ def _event(case, status, date, *, grade="corroborated", mentions=(), **kw):
 @pytest.fixture
 def site(db):
     """The seeded site; returns a dict of the main objects."""
+    return build_site()
+
+
+def build_site() -> dict:
+    """Seed the site's test data (also used by the browser tests)."""
     from vigil.records.models import Campaign, CampaignEvent, Mention, Source
 
     alpha = Source.objects.create(name="Monitor Alpha", kind="ngo", url="https://alpha.example.org",
