@@ -31,7 +31,7 @@ _QUAL = [("at_least", r"at least|a minimum of|دست‌?کم|دستکم|حداق
          ("at_most", r"at most|up to|حداکثر")]
 _QUAL_RX = [(q, re.compile(rf"(?:{rx})\s*$", re.I)) for q, rx in _QUAL]
 _EN_NUM = re.compile(rf"(?<![\w.])({EN_NUMBER})(?![\w%]|\.\d|\s*%|\s+percent)", re.I)
-_FA_NUM = re.compile(rf"(?<![\w.])({FA_NUMBER})(?![\w%]|\s*درصد|\s*%)")
+_FA_NUM = re.compile(rf"(?<![\w.\u200c])(?!نه\s)({FA_NUMBER})(?![\w%\u200c]|\s*درصد|\s*%|\s+و\s+\S+(?:مین|م)(?!\w))")
 _STATS = re.compile(r"\b(?:in|since|during|between|from|so far|this year|last year|past year|per day|"
                     r"a total of|total|recorded|documented|registered|annual|month)\b|"
                     r"سال|ماه|تاکنون|مجموع|آمار|دست‌?کم|بیش از|در\s+فاصله", re.I)
@@ -110,7 +110,7 @@ def find_claims(ctx) -> list[dict]:
 def _event_sentence(ctx, s) -> bool:
     """A report of one event (a day is named) rather than a statistic."""
     day = any(d.value and len(d.value) == 10 for d in ctx.dates if s.start <= d.start < s.end)
-    return day and not re.search(r"\b(?:since|between|from|until|by)\b|از|تا", s.text)
+    return day and not re.search(r"\b(?:since|between|from|until|by)\b|از\s+(?:ابتدای|آغاز|سال)|تاکنون|در\s+فاصله", s.text)
 
 
 def _nearest_quantity(ctx, s, m, quantities) -> str | None:
@@ -131,7 +131,7 @@ def _claim(ctx, s, m, quantity) -> dict | None:
     if re.match(r"\s*(?:years?|months?|days?|hours?|weeks?|sections?|wards?|ساله|سال|ماه|روز|ساعت|هفته)", after):
         return None
     before = ctx.text[max(s.start, m.start() - 25):m.start()].lower()
-    if re.search(r"(?:\bon|sections?|wards?|branch|units?|halls?|no\.|\bua|\bthe|under|aged?|واحد|سالن|بند|شعبه)[\s\d,and]*$", before):
+    if re.search(r"(?:\bon|sections?|wards?|branch|units?|halls?|no\.|\bua|\bthe|under|aged?|واحد\S*|سالن\S*|بند\S*|شعبه)[\s\d,andو،]*$", before):
         return None
     if re.match(r"\s*(?:seconds?|minutes?|[- ]year|percent|%|ثانیه|دقیقه)", after):
         return None
