@@ -1,0 +1,227 @@
+"""Public-site latency against a production server (``vigil serve``: gunicorn) on SQLite.
+
+    .venv/bin/python bench/site_latency.py [--cases 100000] [--concurrency 20] [--requests 400]
+                                           [--workers 2] [--datasette]
+
+Builds a temporary SQLite database with ``--cases`` published-or-not persons (90 %
+published), each with one case, one or two status events and two names (Latin and
+Persian), then starts ``vigil serve`` on it and measures, for each page: the first (cold,
+uncached) request alone, then p50/p95 of ``--requests`` requests at ``--concurrency``
+parallel clients. Pages: the dashboard (default and filtered), a two-facet case list, a
+name search, a person page and the JSON list. With ``--datasette`` (if installed) the same
+two-facet query is timed against Datasette serving the same SQLite file.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIRST = ["Ali", "Reza", "Mohammad", "Hossein", "Mehdi", "Hamid", "Saeed", "Zahra", "Maryam", "Abbas", "Karim", "Javad"]
+FIRST_FA = ["علی", "رضا", "محمد", "حسین", "مهدی", "حمید", "سعید", "زهرا", "مریم", "عباس", "کریم", "جواد"]
+LAST = ["Ahmadi", "Karimi", "Rahimi", "Hosseini", "Moradi", "Jafari", "Baluch", "Rezaei", "Sadeghi", "Kazemi"]
+LAST_FA = ["احمدی", "کریمی", "رحیمی", "حسینی", "مرادی", "جعفری", "بلوچ", "رضایی", "صادقی", "کاظمی"]
+PRISONS = ["Ghezel Hesar Prison", "Evin Prison", "Vakilabad Prison", "Adelabad Prison", "Dastgerd Prison",
+           "Urmia Central Prison", "Zahedan Central Prison", "Qezelhesar", "Shiraz Central Prison", ""]
+CHARGES = [["drug"], ["murder"], ["drug"], ["rape"], ["moharebeh"], ["drug", "moharebeh"], ["espionage"], []]
+
+
+def build(n: int, seed: int = 11) -> None:
+    from vigil.core import gazetteer
+    from vigil.records.actions.persons import date_bounds
+    from vigil.records.models import Case, Person, PersonName, StatusEvent
+    from vigil.records.naming import name_key
+
+    rng = random.Random(seed)
+    provinces = [p.name for p in gazetteer.provinces()] + [""]
+    people, names = [], []
+    for i in range(n):
+        a, b = rng.randrange(len(FIRST)), rng.randrange(len(LAST))
+        people.append(Person(name_latin=f"{FIRST[a]} {LAST[b]} {i}", name_fa=f"{FIRST_FA[a]} {LAST_FA[b]}",
+                             sex=rng.choices(["m", "f", ""], [95, 3, 2])[0], published=rng.random() < 0.9,
+                             ethnicity=rng.choice(["", "", "baluch", "kurd", "arab"]),
+                             nationality=rng.choices(["", "AF"], [95, 5])[0]))
+    people = Person.objects.bulk_create(people, batch_size=5000)
+    for p in people:
+        names += [PersonName(person=p, name=p.name_latin, key=name_key(p.name_latin)),
+                  PersonName(person=p, name=p.name_fa, key=name_key(p.name_fa))]
+    PersonName.objects.bulk_create(names, batch_size=5000)
+    cases = Case.objects.bulk_create([Case(person=p, charges=rng.choice(CHARGES)) for p in people], batch_size=5000)
+    events = []
+    for case in cases:
+        day = date(2012, 1, 1) + timedelta(days=rng.randrange(14 * 365))
+        value = rng.choices([day.isoformat(), day.isoformat()[:7], ""], [85, 13, 2])[0]
+        start, end = date_bounds(value)
+        status = rng.choices(["executed", "at_risk", "sentenced"], [85, 8, 7])[0]
+        common = dict(case=case, province=rng.choice(provinces), prison=rng.choice(PRISONS), charges=case.charges,
+                      grade=rng.choices(["official", "corroborated", "single_source", "disputed"], [20, 45, 30, 5])[0])
+        if status == "executed" and rng.random() < 0.3 and start:
+            s0 = start - timedelta(days=300)
+            events.append(StatusEvent(status="sentenced", date=s0.isoformat(), date_precision="day",
+                                      date_start=s0, date_end=s0, **common))
+        events.append(StatusEvent(status=status, date=value, date_precision={10: "day", 7: "month"}.get(len(value), "unknown"),
+                                  date_start=start, date_end=end, **common))
+    StatusEvent.objects.bulk_create(events, batch_size=5000)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    import httpx
+
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            httpx.get(url, timeout=60)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    raise RuntimeError(f"server did not start: {url}")
+
+
+def measure(url: str, n: int, concurrency: int) -> dict:
+    """p50/p95/max (ms) of ``n`` GETs of ``url`` from ``concurrency`` threads."""
+    import httpx
+
+    times: list[float] = []
+    lock = threading.Lock()
+    counter = iter(range(n))
+
+    def worker():
+        with httpx.Client(timeout=60) as client:
+            while True:
+                with lock:
+                    if next(counter, None) is None:
+                        return
+                t0 = time.perf_counter()
+                r = client.get(url)
+                r.read()
+                assert r.status_code == 200, (url, r.status_code)
+                with lock:
+                    times.append((time.perf_counter() - t0) * 1000)
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    times.sort()
+    return {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))], "max": times[-1],
+            "rps": len(times) / wall}
+
+
+def cold(url: str) -> float:
+    import httpx
+
+    t0 = time.perf_counter()
+    r = httpx.get(url, timeout=120)
+    assert r.status_code == 200, (url, r.status_code)
+    return (time.perf_counter() - t0) * 1000
+
+
+def pages(sample_person: str) -> list[tuple[str, str]]:
+    return [("dashboard", "/"), ("dashboard filtered", "/?period=2024&charge=drug&grades=all"),
+            ("case list, 2 facets", "/cases/?status=executed&province=Tehran"),
+            ("name search", "/cases/?q=Karimi"), ("person page", f"/people/{sample_person}/"),
+            ("JSON list, 2 facets", "/cases.json?status=executed&province=Tehran"),
+            ("dashboard (fa)", "/?lang=fa")]
+
+
+def run_datasette(db: Path, args) -> list[tuple[str, dict]]:
+    exe = shutil.which("datasette") or str(Path(sys.executable).parent / "datasette")
+    if not Path(exe).exists():
+        print("datasette not installed; skipped")
+        return []
+    port = free_port()
+    proc = subprocess.Popen([exe, "serve", str(db), "--port", str(port), "--setting", "sql_time_limit_ms", "60000",
+                             "--setting", "facet_time_limit_ms", "60000"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/")
+        table = "/vigil/records_statusevent"
+        out = []
+        for label, path in (("datasette 2-facet JSON", table + ".json?status=executed&province=Tehran&_facet=grade&_facet=prison"),
+                            ("datasette 2-facet HTML", table + "?status=executed&province=Tehran&_facet=grade&_facet=prison")):
+            cold(base + path)
+            out.append((label, measure(base + path, args.requests, args.concurrency)))
+        return out
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--datasette", action="store_true")
+    args = parser.parse_args()
+
+    home = Path(tempfile.mkdtemp(prefix="vigil-site-bench-"))
+    os.environ["VIGIL_HOME"] = str(home)
+    os.environ.pop("DATABASE_URL", None)
+    sys.path.insert(0, str(ROOT / "src"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vigil.site.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    t0 = time.perf_counter()
+    build(args.cases)
+    from django.db import connection
+    from vigil.records.models import Person
+
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+    person = Person.objects.filter(published=True).order_by("?").values_list("public_id", flat=True).first()
+    connection.close()
+    print(f"built {args.cases} cases in {time.perf_counter() - t0:.1f} s ({home})")
+
+    port = free_port()
+    server = subprocess.Popen([str(ROOT / ".venv/bin/vigil"), "serve", "--port", str(port), "--workers", str(args.workers)],
+                              env={**os.environ}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    results = []
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/cases.json?_size=1")
+        for label, path in pages(person):
+            first = cold(base + path)
+            stats = measure(base + path, args.requests, args.concurrency)
+            results.append((label, first, stats))
+    finally:
+        server.terminate()
+        server.wait(10)
+    print(f"\n{args.cases} cases, SQLite, vigil serve (gunicorn, {args.workers} workers x 4 threads), "
+          f"concurrency {args.concurrency}, {args.requests} requests per page")
+    print(f"{'page':28} {'cold ms':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7}")
+    for label, first, s in results:
+        print(f"{label:28} {first:8.1f} {s['p50']:8.1f} {s['p95']:8.1f} {s['max']:8.1f} {s['rps']:7.1f}")
+    if args.datasette:
+        for label, s in run_datasette(home / "vigil.sqlite3", args):
+            print(f"{label:28} {'':8} {s['p50']:8.1f} {s['p95']:8.1f} {s['max']:8.1f} {s['rps']:7.1f}")
+    shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
