@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from . import render_en, render_fa
+from . import distractors, render_en, render_fa
 from . import tables as T
 from .context import Ctx, Shown, as_date
 from .fawords import jalali, jalali_month_span, nowruz
@@ -227,6 +227,23 @@ def month_claim(ctx: Ctx, events: Events) -> str:
     return text
 
 
+def _distractors(ctx: Ctx, kind: str, args: tuple) -> list[str]:
+    """Victims, judges, relatives and background: names and years that are not cases."""
+    out = []
+    if kind in ("single", "history") and ctx.cases:
+        p, case = args[0], ctx.cases[0]
+        day = p.event(case["status"]) or p.events[0][1]
+        if "murder" in p.charges and ctx.chance(0.3):
+            out.append(distractors.victim(ctx, p, day))
+        if case["status"] in ("sentenced", "upheld") and ctx.chance(0.2):
+            out.append(distractors.judge(ctx))
+        if case["status"] == "executed" and ctx.chance(0.15):
+            out.append(distractors.family(ctx, p))
+    if kind in ("single", "history", "group") and ctx.chance(0.25):
+        out.append(distractors.background(ctx))
+    return out
+
+
 class Writer:
     """Turns plans (what happened) into documents (what a source wrote)."""
 
@@ -261,6 +278,7 @@ class Writer:
         if kind in ("single", "history", "group") and ctx.chance(0.25) \
                 and ctx.src_name not in paras[0]:
             paras[0] = L.dateline(ctx) + paras[0]
+        paras[0] = " ".join([paras[0]] + _distractors(ctx, kind, args))
         if kind == "single" and ctx.chance(0.15):
             paras.append(stats_paragraph(ctx, self.events, ctx.choice([None, src])))
         closing = L.closing(ctx, executed=bool(ctx.cases or ctx.groups) and
