@@ -13,7 +13,7 @@ import sys
 import vigil
 
 COMMANDS = ("init", "serve", "demo", "export", "extract", "ingest", "watch_feeds", "import_list", "verify",
-            "estimate", "link", "review", "stats", "check")
+            "estimate", "link", "review", "stats", "check", "token")
 
 
 class CommandError(Exception):

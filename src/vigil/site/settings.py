@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "vigil.review",
     "vigil.publish",
     "vigil.statistics",
+    "vigil.api",
+    "vigil.workspace",
 ]
 
 MIDDLEWARE = [

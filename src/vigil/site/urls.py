@@ -5,5 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("vigil.api.urls")),
+    path("workspace/", include("vigil.workspace.urls")),
     path("", include("vigil.publish.urls")),
 ]

@@ -9,6 +9,8 @@ from vigil.records.actions.mentions import add_extraction, add_list_row
 from vigil.records.actions.persons import apply_clusters, publish_person
 from vigil.records.actions.sources import ensure_source
 from vigil.records.actions.snapshots import take_snapshot
+from vigil.records.actions.entry import edit_person, enter_case, link_entry, set_grade, set_mention_state  # noqa: F401
+from vigil.records.actions.revert import revert_to  # noqa: F401
 
 __all__ = [
     "Actor", "audit", "bulk_capture", "capture_document", "record_custody", "add_extraction", "add_list_row",

@@ -1,0 +1,1 @@
+"""The researchers workspace (login): entry, review queue, publication, history and revert."""
