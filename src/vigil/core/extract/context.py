@@ -26,6 +26,7 @@ class DocContext:
     def build(cls, text: str, published: str | None, language: str) -> "DocContext":
         prepared = adapters.prepare(text)
         dates = _drop_weekday_before_date(adapters.find_dates(prepared, published), prepared)
+        dates = sorted(dates + _current_week(prepared, published, dates), key=lambda d: d.start)
         places = adapters.find_places(prepared)
         ctx = cls(prepared, published, language, sentences(prepared), dates, places, text)
         ctx._starts = [s.start for s in ctx.sentences]
@@ -183,6 +184,30 @@ _PLUPERFECT_BEFORE = re.compile(r"\b(?:had\s+been|had)\s+$", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|stated|told|confirmed)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0620-\u064A\u066E-\u06D3\u200c])", re.I)
 _DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$|به\s+$", re.I)
+
+
+_THIS_WEEK = re.compile(r"\b(?:this|the current)\s+week\b|\b\d{1,3}(?:st|nd|rd|th)\s+(?:consecutive\s+)?week\b|"
+                        r"(?:این|همین)\s+هفته|[\u0600-\u06FF\u200c]+مین\s+هفته", re.I)
+
+
+def _current_week(text: str, published: str | None, dates) -> list[DateMention]:
+    """'this week', 'in the 16th week (of the campaign)': the week the report was published;
+    its month when the whole week lies in one month."""
+    if not published or len(published) != 10:
+        return []
+    from datetime import date, timedelta
+    try:
+        end = date.fromisoformat(published)
+    except ValueError:
+        return []
+    start = end - timedelta(days=6)
+    if (start.year, start.month) != (end.year, end.month):
+        return []
+    out = []
+    for m in _THIS_WEEK.finditer(text):
+        if not any(d.start < m.end() and m.start() < d.end for d in dates):
+            out.append(DateMention(m.start(), m.end(), end.isoformat()[:7], m.group()))
+    return out
 
 
 def _dist(item, offset: int) -> float:
