@@ -57,7 +57,11 @@ def test_check_supported_contradicted_and_not_checkable():
     verdict = check_claim(ISSUE, counter(1010))
     assert verdict.verdict == "supported" and verdict.computed == 1010 and verdict.headline == 0
     assert len(verdict.case_ids) == 1010 and verdict.arithmetic
-    assert check_claim(ISSUE, counter(990)).verdict == "contradicted"
+    short = check_claim(ISSUE, counter(990))
+    assert short.verdict == "contradicted" and short.direction == "claim_higher"
+    assert any("documented minimum" in n for n in short.notes)
+    low = check_claim("In 2025, fewer than 500 people were executed", counter(1010))
+    assert low.verdict == "contradicted" and low.direction == "claim_lower"
     assert check_claim("Executions rose sharply this year", counter()).verdict == "not_checkable"
     assert check_claim("Many people were executed in 2025, over 900", counter()).verdict == "supported"
     assert check_claim("The weather in 2025 was 30 degrees", counter()).verdict == "not_checkable"

@@ -220,6 +220,7 @@ class Verdict:
     arithmetic: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     filter: dict | None = None
+    direction: str = ""               # for contradictions: 'claim_higher' | 'claim_lower'
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -248,9 +249,24 @@ def check_claim(claim: Claim | str, counter, *, grades=DOCUMENTED_GRADES, publis
     headline = counter(flt.but(grades=HEADLINE_GRADES)).value
     low, high = figure.value, figure.value + figure.uncertain
     ok = _agrees(claim, low, high)
+    direction = "" if ok else _direction(claim, high)
+    notes = list(claim.notes) + ([_HIGHER] if direction == "claim_higher" else [])
     return Verdict("supported" if ok else "contradicted", claim.to_dict(), computed=figure.value,
                    computed_range=[low, high], headline=headline, method=_method(claim, flt, figure, headline),
-                   case_ids=figure.case_ids, arithmetic=findings, notes=list(claim.notes), filter=flt.to_dict())
+                   case_ids=figure.case_ids, arithmetic=findings, notes=notes, filter=flt.to_dict(),
+                   direction=direction)
+
+
+_HIGHER = ("the claim is above the cases Vigil documents; Vigil's count is a documented minimum, so this "
+           "says the claim is not borne out by these records, not that the true number is lower")
+
+
+def _direction(claim: Claim, high: int) -> str:
+    """'claim_higher' when the claim asks for more cases than documented, else 'claim_lower'."""
+    if claim.value is not None:
+        return "claim_higher" if claim.interval()[0] > high else "claim_lower"
+    days = claim.period.days / _UNIT_DAYS[claim.rate["unit"]]
+    return "claim_higher" if claim.rate["value"] - 0.5 > high / days else "claim_lower"
 
 
 def _uncheckable(claim: Claim) -> str:

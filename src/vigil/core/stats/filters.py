@@ -117,10 +117,11 @@ class Filter:
 
     def describe(self) -> str:
         """One line in words: what this filter counts."""
-        parts = [f"cases with a '{self.status}' event"]
+        parts = [f"cases with an event of status '{self.status}'"]
         period = self.period_obj
         if period:
-            parts.append(f"dated within {period.label} ({period.start}..{period.end})")
+            exact = f"{period.start}..{period.end}"
+            parts.append(f"dated within {period.label}" + (f" ({exact})" if period.label != exact else ""))
         for name in _TEXT[1:]:
             if getattr(self, name):
                 parts.append(f"{name} = {getattr(self, name)}")
