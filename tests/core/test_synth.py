@@ -4,7 +4,10 @@ import csv
 import datetime as dt
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -41,6 +44,15 @@ def test_reports_are_deterministic():
     c = list(generate_reports(40, seed=4, people=3000))
     assert a == b
     assert [d["text"] for d in a] != [d["text"] for d in c]
+
+
+def test_output_does_not_depend_on_hash_seed():
+    code = ("import json, hashlib; from vigil.core.synth import generate_reports, generate_mentions; "
+            "d = list(generate_reports(30, seed=9, people=3000)) + list(generate_mentions(100, seed=9)); "
+            "print(hashlib.sha256(json.dumps(d, ensure_ascii=False).encode()).hexdigest())")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outs) == 1
 
 
 def test_mentions_are_deterministic():
