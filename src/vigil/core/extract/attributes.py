@@ -117,6 +117,12 @@ _ETHNICITY = [
 _ETH_RX = [(e, re.compile(rx)) for e, rx in _ETHNICITY]
 
 
+def all_hits(kind: str, text: str) -> list[tuple[str, int, int]]:
+    """Every nationality or ethnicity hit in ``text``, in rule order."""
+    rules = _NAT_RX if kind == "nationality" else _ETH_RX
+    return [(code, m.start(), m.end()) for code, rx in rules for m in rx.finditer(text)]
+
+
 def nationality_in(text: str) -> tuple[str, int, int] | None:
     for code, rx in _NAT_RX:
         m = rx.search(text)

@@ -47,6 +47,22 @@ class DocContext:
             cache[idx] = charges_in(text, killing=False)
         return cache[idx]
 
+    def hits(self, kind: str, idx: int) -> list[tuple[str, int, int]]:
+        """Nationality / ethnicity words of sentence ``idx`` with document offsets (cached)."""
+        cache = self.__dict__.setdefault("_hits", {})
+        key = (kind, idx)
+        if key not in cache:
+            from vigil.core.extract.attributes import all_hits
+            s = self.sentences[idx]
+            cache[key] = [(c, a + s.start, b + s.start) for c, a, b in all_hits(kind, s.text)]
+        return cache[key]
+
+    def has_period(self, idx: int) -> bool:
+        cache = self.__dict__.setdefault("_period", {})
+        if idx not in cache:
+            cache[idx] = bool(_PERIOD_WORDS.search(self.sentences[idx].text))
+        return cache[idx]
+
     def triggers(self, idx: int):
         """Status triggers of sentence ``idx`` (computed once)."""
         if idx not in self._triggers:
@@ -144,7 +160,7 @@ class DocContext:
             near = None
         if status == "sentenced" and self.parenthetical(trig):
             return None
-        if near or status == "sentenced" or _PERIOD_WORDS.search(self.sentences[idx].text):
+        if near or status == "sentenced" or self.has_period(idx):
             return near  # a sentence that gives only a period ('over the past months') stays undated
         for j, t in self._context_sentences(idx, status):
             d = self.date_near(t.start, j)

@@ -55,7 +55,13 @@ def _distance(ctx, a: int, b: int) -> int:
     return len(_QUOTED.sub("", gap))
 
 
+_GATE = re.compile(r"prisoner|inmate|people|person|\bm[ae]n\b|wom[ae]n|detainee|individual|convict|"
+                   r"defendant|baloch|kurds|protester|citizen|of them|of these|نفر|زندانی|تن|قاچاقچی|متهم", re.I)
+
+
 def _counts(ctx, s):
+    if not _GATE.search(s.text):
+        return
     rx = _FA_COUNT if ctx.language == "fa" else _EN_COUNT
     for m in rx.finditer(ctx.text, s.start, s.end):
         if m.group(2) is None:  # second alternative: "five of them", «زندانی‌ای»

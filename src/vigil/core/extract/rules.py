@@ -132,12 +132,20 @@ def person_attributes(ctx: DocContext, p: Person) -> dict:
     nat = eth = None
     for m in p.mentions:
         s = ctx.sentence_of(m.start)
-        window = ctx.text[max(s.start, m.start - 80):min(s.end, m.end + 60)]
-        off = max(s.start, m.start - 80)
-        nat = nat or _shift(attributes.nationality_in(window), off, spans, "nationality")
-        eth = eth or _shift(attributes.ethnicity_in(window), off, spans, "ethnicity")
+        lo, hi = max(s.start, m.start - 80), min(s.end, m.end + 60)
+        nat = nat or _first_in(ctx.hits("nationality", s.index), lo, hi, spans, "nationality")
+        eth = eth or _first_in(ctx.hits("ethnicity", s.index), lo, hi, spans, "ethnicity")
     return {"charges": charges, "sex": attributes.sex_of(p.name, ctx.language), "age": age,
             "nationality": nat, "ethnicity": eth, "spans": spans}
+
+
+def _first_in(hits, lo: int, hi: int, spans, key):
+    """First hit (rule order) lying inside [lo, hi)."""
+    for code, a, b in hits:
+        if lo <= a and b <= hi:
+            spans[key] = [a, b]
+            return code
+    return None
 
 
 def _shift(hit, off, spans, key):
