@@ -30,7 +30,7 @@ def run(args) -> int:
     except KeyError as exc:
         raise CommandError(str(exc.args[0])) from exc
     if args.link:
-        outputs = link_outputs(outputs)
+        outputs = link_outputs(outputs, {str(r.get("id")): r.get("publisher") or "" for r in records})
     for output in outputs:
         sys.stdout.write(json.dumps(output, ensure_ascii=False) + "\n")
     return 0
@@ -71,8 +71,8 @@ def _file_record(path: Path, args) -> dict:
             "text": read.text}
 
 
-def link_outputs(outputs: list[dict]) -> list[dict]:
-    """Add a ``person`` id to every case (see vigil.core.link)."""
+def link_outputs(outputs: list[dict], publishers: dict[str, str]) -> list[dict]:
+    """Add a ``person`` id to every case (see vigil.core.link.documents)."""
     from vigil.core.link.documents import link_documents
 
-    return link_documents(outputs)
+    return link_documents(outputs, publishers)
