@@ -84,6 +84,9 @@ def _date(day: int, src: Source, u: list, noise: list) -> tuple[str | None, str 
     if u[11] < src.date_error:
         day = min(N_DAYS - 1, max(0, day + (1 if u[11] < src.date_error / 2 else -1)))
         noise.append("date_off")
+    if r > 1 - src.month_only * 0.25:
+        noise.append("year_only")
+        return DAY_ISO[day][:4], "year"
     if r > 1 - src.month_only:
         noise.append("month_only")
         return DAY_ISO[day][:7], "month"
