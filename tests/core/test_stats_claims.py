@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from vigil.core.stats import RowCounter
 from vigil.core.stats.claims import (
@@ -101,3 +102,36 @@ def test_document_checks_each_claim_and_conflicts():
     assert [c["verdict"] for c in report["claims"]] == ["supported", "contradicted", "supported"]
     assert len(report["conflicts"]) == 1
     assert "at most 1,010" in report["conflicts"][0] and "at least 1,201" in report["conflicts"][0]
+
+
+def test_persian_sentence_with_mid_month_and_daily_rate():
+    claim = parse_claim("از ابتدای سال ۲۰۲۵ تا نیمه اکتبر بیش از ۱۰۰۰ نفر در ایران اعدام شدند؛ یعنی روزانه ۴ نفر")
+    assert (claim.value, claim.qualifier, claim.country) == (1000, "over", "IR")
+    assert (claim.period.start, claim.period.end) == (date(2025, 1, 1), date(2025, 10, 15))
+    assert claim.rate["value"] == 4 and "3.5 a day, not 4" in arithmetic(claim)[0]
+    drugs = parse_claim("در ۶ ماه نخست سال ۲۰۲۵ حدود ۶۰۰ نفر به اتهام مواد مخدر اعدام شدند")
+    assert (drugs.value, drugs.qualifier, drugs.scope) == (600, "about", {"charge": "drug"})  # not «دو» in «حدود»
+
+
+def test_one_every_n_hours():
+    ok = parse_claim("Iran executed 1,000 people between 1 January and 15 October 2025, one every seven hours")
+    assert ok.rate["value"] == pytest.approx(24 / 7, abs=1e-3) and arithmetic(ok) == []
+    bad = parse_claim("Iran executed 1,000 people between 1 January and 15 October 2025, one every four hours")
+    assert "is 3.5 a day, not 6.0 ('one every four hours')" in arithmetic(bad)[0]
+
+
+def test_texas_is_a_us_state_scope():
+    claim = parse_claim("In 2000, 40 people were executed in Texas")
+    assert claim.country == "US" and claim.scope == {"province": "TX"}
+
+
+@given(st.integers(1, 999_999), st.sampled_from(["at least", "more than", "about", ""]),
+       st.integers(1990, 2030), st.booleans())
+def test_value_and_year_round_trip(value, qualifier, year, persian):
+    from vigil.core.text import to_persian_digits
+
+    text = f"{qualifier} {value:,} people were executed in {year}".strip()
+    claim = parse_claim(to_persian_digits(text) if persian else text)
+    assert claim.value == value
+    assert claim.period.start == date(year, 1, 1) and claim.period.end == date(year, 12, 31)
+    assert claim.qualifier == {"at least": "at_least", "more than": "over", "about": "about", "": "exactly"}[qualifier]

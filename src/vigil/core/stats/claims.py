@@ -56,6 +56,7 @@ _SCOPES = (
     ({"public": True}, r"\bin public\b|publicly|public execution|ملا?ء? عام"),
     ({"ethnicity": "baluch"}, r"\bbalu?o?ch\w*|بلوچ"),
     ({"ethnicity": "kurd"}, r"\bkurd\w*|کرد|کورد"),
+    ({"province": "TX"}, r"\btexas\b|تگزاس"),      # US lists store the state code as the province
 )
 _RATE = re.compile(rf"(?:an? )?(?:average of |on average |averaging )?(?P<n>{_NUM})\s+(?:executions?\s+|people\s+)?"
                    rf"(?:per|a|each|every)\s+(?P<unit>day|week|month)|(?:روزانه|هر روز)\s+(?P<nfa>{_NUM})", re.I)
@@ -109,8 +110,10 @@ def number(text: str) -> float | None:
         return None
 
 
-_NUMBER_RE = re.compile(rf"(?<![\w.,٬]){_NUM}(?![\w])", re.I)
-_MID = re.compile(r"(?:to|until|till|through)\s+(?:the\s+)?mid(?:dle of|-|\s)\s*([a-z]+)", re.I)
+_NUMBER_RE = re.compile(rf"(?<![\w.,٬])(?:{_NUM})(?![\w])", re.I)
+_MID = re.compile(r"(?:\b(?:to|until|till|through)\s+(?:the\s+)?mid(?:dle of|-|\s)\s*|تا\s+(?:نیمه|نیمهٔ|نیمه‌ی|اواسط)\s*)"
+                  r"([a-z]+|[\u0600-\u06FF]+)", re.I)
+_EVERY_HOURS = re.compile(rf"\b(?:one|1)\s+(?:execution\s+|person\s+)?every\s+(?P<n>{_NUM})\s+hours?", re.I)
 
 
 def parse_claim(text: str, published: date | str | None = None) -> Claim:
@@ -123,17 +126,28 @@ def parse_claim(text: str, published: date | str | None = None) -> Claim:
     lower = to_ascii_digits(text).lower()
     _read_status(claim, lower)
     taken = _read_period(claim, text, published)
-    rate = _RATE.search(lower)
-    if rate:
-        taken.append(rate.span())
-        unit = rate["unit"] or "day"
-        claim.rate = {"value": number(rate["n"] or rate["nfa"]), "unit": unit, "text": rate[0].strip()}
+    _read_rate(claim, lower, taken)
     _read_value(claim, lower, taken)
     claim.country = next((code for code, pat in _COUNTRIES if re.search(pat, lower)), "")
     for scope, pattern in _SCOPES:
         if re.search(pattern, lower):
             claim.scope.update(scope)
     return claim
+
+
+def _read_rate(claim: Claim, lower: str, taken: list[tuple[int, int]]) -> None:
+    """'an average of four per day', «روزانه ۴», 'one every seven hours' (→ 24/7 a day)."""
+    rate = _RATE.search(lower)
+    if rate:
+        taken.append(rate.span())
+        claim.rate = {"value": number(rate["n"] or rate["nfa"]), "unit": rate["unit"] or "day",
+                      "text": rate[0].strip()}
+        return
+    every = _EVERY_HOURS.search(lower)
+    hours = number(every["n"]) if every else None
+    if hours:
+        taken.append(every.span())
+        claim.rate = {"value": round(24 / hours, 4), "unit": "day", "text": every[0].strip()}
 
 
 def _read_status(claim: Claim, lower: str) -> None:
@@ -159,20 +173,21 @@ def _read_period(claim: Claim, text: str, published) -> list[tuple[int, int]]:
     if start is None or end is None:
         claim.notes.append("the period is open-ended (give the document date to close it)")
         return spans
-    end = _mid_month(text, end, claim)
+    end = _mid_month(text, start, end, claim)
     claim.period = Period(start, end, text[min(s for s, _ in spans):max(e for _, e in spans)] if spans else "")
     claim.period_text = claim.period.label
     return spans
 
 
-def _mid_month(text: str, end: date, claim: Claim) -> date:
-    """Rule: 'to mid-October' ends on 15 October (the shared parser may give a later day)."""
+def _mid_month(text: str, start: date, end: date, claim: Claim) -> date:
+    """Rule: 'to mid-October' / «تا نیمه اکتبر» ends on 15 October of the period's year."""
     from vigil.core.calendars import gregorian_month_number
 
     m = _MID.search(text)
-    if m and gregorian_month_number(m[1]) == end.month:
+    month = gregorian_month_number(m[1]) if m else None
+    if month and start <= date(start.year, month, 15) <= end:
         claim.notes.append("'mid-month' read as the 15th")
-        return date(end.year, end.month, 15)
+        return date(start.year, month, 15)
     return end
 
 
@@ -312,7 +327,9 @@ def arithmetic(claim: Claim) -> list[str]:
         return []
     unit = claim.rate["unit"]
     need_lo, need_hi = (stated - 0.5) * units, (stated + 0.5) * units
-    return [f"{claim.value:,.0f} in {claim.period.days} days is {implied:.1f} a {unit}, not {stated:g}; "
+    said = f"{stated:g}" if claim.rate["text"].split()[0] not in ("one", "1") else \
+        f"{stated:.1f} ('{claim.rate['text']}')"
+    return [f"{claim.value:,.0f} in {claim.period.days} days is {implied:.1f} a {unit}, not {said}; "
             f"an average that rounds to {stated:g} a {unit} needs {need_lo:,.0f} to {need_hi:,.0f} in that period"]
 
 
