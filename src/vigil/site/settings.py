@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "vigil.review",
     "vigil.publish",
     "vigil.statistics",
+    "vigil.watch",
     "vigil.api",
     "vigil.workspace",
 ]
@@ -119,3 +120,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("VIGIL_LOG_LEVEL", "WARNING")},
 }
+
+# Alerts (vigil.watch): Django's SMTP backend, configured from the environment.
+EMAIL_HOST = os.environ.get("VIGIL_SMTP_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("VIGIL_SMTP_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("VIGIL_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("VIGIL_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("VIGIL_SMTP_TLS", "") == "1"
+EMAIL_TIMEOUT = 15
+DEFAULT_FROM_EMAIL = os.environ.get("VIGIL_SMTP_FROM", "vigil@localhost")

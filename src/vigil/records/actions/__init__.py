@@ -16,3 +16,4 @@ __all__ = [
     "Actor", "audit", "bulk_capture", "capture_document", "record_custody", "add_extraction", "add_list_row",
     "apply_clusters", "publish_person", "ensure_source",
 ]
+from vigil.records.actions.watch import load_campaigns, subscribe, unsubscribe  # noqa: F401

@@ -1,0 +1,1 @@
+"""Watch lists, alerts, campaign timelines and the monitor's report (Django app)."""
