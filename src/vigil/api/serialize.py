@@ -59,8 +59,11 @@ def document(d: Document) -> dict:
 
 def claim(c: Claim) -> dict:
     m = c.mention
-    return {"id": m.public_id, **{f: getattr(c, f) for f in CLAIM_FIELDS}, "source": m.source.public_name,
-            "document": m.document.public_id if m.document_id else None}
+    out = {"id": m.public_id, **{f: getattr(c, f) for f in CLAIM_FIELDS}, "source": m.source.public_name,
+           "document": m.document.public_id if m.document_id else None}
+    if m.source.confidential and c.attributed_to.strip().casefold() == m.source.name.strip().casefold():
+        out["attributed_to"] = m.source.public_name  # a confidential source's name never leaves
+    return out
 
 
 def campaign(c: Campaign) -> dict:
