@@ -9,7 +9,7 @@ CHARGES = ("drug", "murder", "rape", "moharebeh", "baghi", "efsad", "espionage",
            "armed_robbery", "kidnapping", "adultery", "sodomy", "blasphemy", "alcohol", "other")
 _CHARGE_RULES = [
     ("drug", r"\bdrugs?\b|narcotic|drug[- ]related|trafficking|مواد\s+مخدر|قاچاق\s+مواد|مخدر"),
-    ("murder", r"\bmurder(?:ing|ed|s)?\b(?!\s+of\b)|\bqisas\b|\bretribution\b|قتل(?!\s+(?:یک|آقای|خانم))|قصاص"),
+    ("murder", r"\bmurder(?:ing|ed|s)?\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))|\bqisas\b|\bretribution\b|قتل(?!\s+(?:یک|آقای|خانم))|قصاص"),
     ("rape", r"\brap(?:e|ed|ing)\b|تجاوز\s+به\s+عنف|تجاوز"),
     ("moharebeh", r"moharebeh|mohareb|enmity against god|waging (?:a )?war against god|محاربه"),
     ("baghi", r"\bbaghi\b|armed rebellion|بغی"),
@@ -108,7 +108,7 @@ _NATIONALITY = [
 ]
 _NAT_RX = [(code, re.compile(rx)) for code, rx in _NATIONALITY]
 _ETHNICITY = [
-    ("kurd", r"\bKurd(?:s|ish)?\b|کرد(?:ستان)?|کورد"),
+    ("kurd", r"\bKurd(?:s|ish)?\b|کورد|کُرد|کردتبار|(?:زندانی|زندانیان|شهروند|شهروندان|هموطن|فعال|جوان)\s+کرد(?![\u0620-\u064A\u066E-\u06D3\u200c])"),
     ("baluch", r"\bBal[ou]ch(?:i)?\b|\bBaloch|بلوچ"),
     ("arab", r"\bArabs?\b|\bAhwazi\b|عرب"),
     ("turk", r"\bAzeri\b|\bAzerbaijani Turk|\bTurk(?:s|ish)? (?:minority|citizen|prisoner)"),

@@ -116,6 +116,8 @@ class DocContext:
         """A date of the report ('On 2 May X reported that ...') or of an arrest."""
         if _ARREST_BEFORE.search(self.text, max(0, d.start - 25), d.start):
             return True
+        if d.start > offset and _SAID_ON.search(self.text, max(0, d.start - 30), d.start):
+            return True  # '..., his lawyer said on Saturday': the date of the statement
         if _PERIOD_WORDS.match(d.text or ""):
             return True  # 'the past week', 'last year': a period, not the day of an event
         if _ATTRIBUTIVE.search(self.text, max(0, d.start - 5), d.start) and d.value and len(d.value) == 4:
@@ -152,12 +154,13 @@ class DocContext:
 
     def event_date(self, trig, idx: int, status: str, window=None) -> DateMention | None:
         near = self.date_near(trig.start, idx, window)
-        if near is None and window and window != (0, 0):
-            earlier = [d for d in self.dates_in(idx) if d.end <= trig.start
-                       and not self._other_event(d, trig.start)]
-            near = earlier[-1] if earlier else None
         if near and self._between_other_trigger(near, trig, idx):
             near = None
+        if near is None and window and window != (0, 0):
+            # 'On Sunday they executed A and B; C was taken back to his cell'
+            earlier = [d for d in self.dates_in(idx) if d.end <= trig.start
+                       and d.start < window[0] and not self._other_event(d, trig.start)]
+            near = earlier[-1] if earlier else None
         if status == "sentenced" and self.parenthetical(trig):
             return None
         if near or status == "sentenced" or self.has_period(idx):
@@ -197,8 +200,10 @@ _RELATIVE = re.compile(r"^\s*(?:که|who|which|having)(?![\w\u200c])", re.I)
 _ARREST_BEFORE = re.compile(r"(?:arrested|detained)\s+(?:in|on|since)?\s*$|بازداشت\s*(?:در)?\s*$", re.I)
 _PLUPERFECT_AFTER = re.compile(r"\s*(?:شده\s+)?(?:بود|بودند)(?![\u0620-\u064A\u067E-\u06CC])")
 _PLUPERFECT_BEFORE = re.compile(r"\b(?:had\s+been|had)\s+$", re.I)
+_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|told\s+\w+|wrote|stated)\s+(?:on\s+)?$|"
+                      r"(?:گزارش\s+داد|اعلام\s+کرد|نوشت)\s*$", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
-_REPORTED = re.compile(r"\b(?:reported|said|announced|wrote|stated|told|confirmed)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0620-\u064A\u066E-\u06D3\u200c])", re.I)
+_REPORTED = re.compile(r"(?<!was )(?<!were )(?<!been )\b(?:reported|said|announced|wrote|stated|told|confirmed)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0620-\u064A\u066E-\u06D3\u200c])", re.I)
 _DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$|به\s+$", re.I)
 
 

@@ -83,6 +83,8 @@ def find_groups(ctx, persons) -> list[dict]:
         if not triggers or _PERIOD.search(s.text):
             continue
         for n, m in _counts(ctx, s):
+            if n == 1 and s.index in ctx.named:
+                continue  # 'a woman named X was hanged': a named person, not an unnamed group
             main = [t for t in triggers if t.status != "sentenced"
                     and _distance(ctx, t.start, m.end()) <= (200 if ctx.language == "fa" else 120)]
             trig = min(main or triggers, key=lambda t: _distance(ctx, t.start, m.end()))

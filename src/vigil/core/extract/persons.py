@@ -98,8 +98,10 @@ def _given(tok: str) -> bool:
 def _excluded(text: str, start: int, end: int, sent_start: int) -> bool:
     before = text[max(sent_start, start - 60):start]
     after = text[end:end + 80]
-    return bool(_ROLE_BEFORE.search(before) or _ROLE_AFTER.search(after)
-                or _SPEAKER_AFTER.match(after))
+    role_after = _ROLE_AFTER.search(after)
+    if role_after and re.search(r"\b(?:his|her|their)\b", role_after.group(), re.I):
+        role_after = None  # 'X, his lawyer said': the lawyer speaks, X is not an official
+    return bool(_ROLE_BEFORE.search(before) or role_after or _SPEAKER_AFTER.match(after))
 
 
 def english_names(text: str, start: int, end: int) -> list[NameMention]:
