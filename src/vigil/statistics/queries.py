@@ -1,4 +1,4 @@
-"""Figures computed from the database with SQL (COUNT DISTINCT / GROUP BY on indexed columns).
+"""Figures computed from the database with SQL (COUNT DISTINCT / GROUP BY; SQLite and PostgreSQL).
 
 ``figure(flt, by)`` returns the same :class:`~vigil.core.stats.Figure` as the core
 :class:`~vigil.core.stats.RowCounter` would over the same records (a test holds the two to
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import timedelta
+
 from django.db import connection
 from django.db.models import CharField, Count, F, Func, Max, Min, Q, QuerySet
 from django.db.models.functions import Length, Substr
