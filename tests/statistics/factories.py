@@ -1,7 +1,6 @@
 """Case data for statistics tests, built directly (fast) with the models' own fields."""
 from __future__ import annotations
 
-
 from vigil.records.models import Case, Person, StatusEvent
 from vigil.records.actions.persons import date_bounds
 

@@ -5,7 +5,6 @@ import csv
 import io
 import json
 
-
 from vigil.cli.main import main
 
 
