@@ -96,3 +96,13 @@ def test_diff_of_date_correction(two_sources, actor):
     (entered,) = diff(first, second)["entered"]
     assert entered["reasons"] == ["date changed: 2024-12-30 → 2025-01-02"]
     assert diff(first, second)["figures"]["by_month"]["groups"] == {"2025-01": [0, 1]}
+
+
+def test_snapshots_are_read_only_in_the_admin(db, rf):
+    from django.contrib.admin.sites import site
+
+    from vigil.statistics.models import Snapshot
+
+    model_admin = site._registry[Snapshot]
+    request = rf.get("/")
+    assert not model_admin.has_add_permission(request) and not model_admin.has_change_permission(request)
