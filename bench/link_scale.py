@@ -10,6 +10,7 @@ resident set size (``resource.getrusage``), which includes DuckDB's memory.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import time
 
@@ -28,6 +29,12 @@ def pairwise_scores(pred: pd.Series, truth: pd.Series) -> dict:
     f1 = 2 * precision * recall / (precision + recall) if both else 0.0
     return {"true_pairs": true, "predicted_pairs": predicted, "correct_pairs": both,
             "precision": precision, "recall": recall, "f1": f1}
+
+
+def _cpu() -> float:
+    """CPU seconds of this process, all threads (DuckDB's included)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def mentions(n: int, seed: int) -> pd.DataFrame:
@@ -51,14 +58,15 @@ def main(argv=None) -> dict:
     truth = df.pop("true_person")
     from vigil.core.link import link
 
-    start = time.perf_counter()
+    start, cpu0 = time.perf_counter(), _cpu()
     result = link(df.drop(columns=[c for c in ("noise", "true_status", "true_date") if c in df]))
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, _cpu() - cpu0
     peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2
     pred = df["mention_id"].astype(str).map(result.clusters)
     scores = pairwise_scores(pred, truth)
     figures = {"mentions": len(df), "persons_true": truth.nunique(),
-               "persons_found": pred.nunique(), "seconds": round(seconds, 1),
+               "persons_found": pred.nunique(), "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
+               "load_average": round(os.getloadavg()[0], 1),
                "peak_rss_gb": round(peak_gb, 2), "review_pairs": len(result.review),
                **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}}
     for key, value in figures.items():

@@ -197,8 +197,11 @@ def test_case_grade_flags_contradicting_outcomes():
                     reason="pyspark or Java not installed")
 def test_spark_backend_gives_the_same_links(sample):
     from pyspark.sql import SparkSession
+    from splink.backends.spark import similarity_jar_location
 
-    spark = SparkSession.builder.master("local[1]").appName("vigil-link").getOrCreate()
+    spark = (SparkSession.builder.master("local[2]").appName("vigil-link")
+             .config("spark.jars", similarity_jar_location())
+             .config("spark.sql.shuffle.partitions", "4").getOrCreate())
     try:
         on_spark = link(sample, backend="spark", spark=spark)
     finally:

@@ -35,10 +35,12 @@ def _else(m: float, u: float) -> cll.ElseLevel:
     return cll.ElseLevel().configure(m_probability=m, u_probability=u)
 
 
-def _exact(col: str, m: float, u: float, tf: bool = False) -> cll.ExactMatchLevel:
+def _exact(col: str, m: float, u: float, tf: bool | str = False) -> cll.ExactMatchLevel:
+    """Exact match; ``tf`` True (or a column name) adjusts for that value's frequency."""
     level = cll.ExactMatchLevel(col)
     if tf:
-        return level.configure(m_probability=m, u_probability=u, tf_adjustment_column=col,
+        tf_col = col if tf is True else tf
+        return level.configure(m_probability=m, u_probability=u, tf_adjustment_column=tf_col,
                                tf_adjustment_weight=1.0, tf_minimum_u_value=1e-4)
     return level.configure(m_probability=m, u_probability=u)
 
@@ -57,7 +59,7 @@ def given_name() -> cl.CustomComparison:
     as first name, alias), or similar spelling."""
     return cl.CustomComparison([
         _null("given_key"),
-        _exact("given_key", 0.45, 0.02, tf=True),
+        _exact("given_key", 0.45, 0.02, tf="given_sk"),
         _exact("given_sk", 0.45, 0.025, tf=True),
         _custom(_in_tokens("given"), "given among other's names", 0.04, 0.002),
         _jw("given_key", 0.92, 0.03, 0.0025),
@@ -70,7 +72,7 @@ def surname() -> cl.CustomComparison:
     """Surnames: exact key, same skeleton, found among the other's name words, similar."""
     return cl.CustomComparison([
         _null("surname_key"),
-        _exact("surname_key", 0.45, 0.009, tf=True),
+        _exact("surname_key", 0.45, 0.009, tf="surname_sk"),
         _exact("surname_sk", 0.45, 0.014, tf=True),
         _custom(_in_tokens("surname"), "surname among other's names", 0.03, 0.0008),
         _jw("surname_key", 0.92, 0.03, 0.0006),
@@ -83,7 +85,7 @@ def father() -> cl.CustomComparison:
     """Father's name (patronymic), a strong clue in Iranian reports."""
     return cl.CustomComparison([
         _null("father_key"),
-        _exact("father_key", 0.45, 0.023, tf=True),
+        _exact("father_key", 0.45, 0.023, tf="father_sk"),
         _exact("father_sk", 0.45, 0.034, tf=True),
         _jw("father_key", 0.90, 0.03, 0.0055),
         _else(0.02, 0.94),
@@ -141,7 +143,7 @@ def age() -> cl.CustomComparison:
 
 def _place(col: str, m: float, u: float) -> cl.CustomComparison:
     return cl.CustomComparison(
-        [_null(col), _exact(col, m, u, tf=True), _else(1 - m, 1 - u)],
+        [_null(col), _exact(col, m, u), _else(1 - m, 1 - u)],
         output_column_name=col)
 
 
@@ -226,9 +228,9 @@ def block_pair_count(frame, columns: tuple[str, ...]) -> int:
 
 
 def choose_blocking(frame, budget: int | None = None) -> list[tuple[str, ...]]:
-    """The candidate rules whose pair count fits the budget (default 30 x records, at
+    """The candidate rules whose pair count fits the budget (default 10 x records, at
     least 2 million), so no rule ever builds a huge block whatever the data."""
-    budget = budget or max(30 * len(frame), 2_000_000)
+    budget = budget or max(10 * len(frame), 2_000_000)
     chosen, total = [], 0
     for cols in CANDIDATE_RULES:
         count = block_pair_count(frame, cols)
