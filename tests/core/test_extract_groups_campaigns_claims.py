@@ -44,3 +44,24 @@ def test_tuesday_campaign_week_and_prisons_en_fa():
 def test_persian_ordinals():
     assert persian_ordinal("بیست و پنجمین") == 25
     assert persian_ordinal("نهمین") == 9
+
+
+def test_named_single_person_is_not_a_group_but_unnamed_one_is():
+    doc = extract("A woman named Leila Nouri was executed in Qarchak prison on June 8 for the "
+                  "murder of her husband.", published="2022-06-10")
+    assert doc["groups"] == []
+    assert doc["cases"][0]["charges"] == ["murder"]
+    doc = extract("An inmate was hanged in Hamedan Central Prison on Monday.", published="2022-06-10")
+    assert [(g["status"], g["count"]) for g in doc["groups"]] == [("executed", 1)]
+
+
+def test_statistics_paragraph_claims_with_scope_and_period():
+    text = ("In 2022 the group recorded 582 executions, including 16 women and 3 juvenile "
+            "offenders. Drug charges accounted for 255 cases.")
+    doc = extract(text, published="2023-03-01")
+    values = {c["value"]: c for c in doc["claims"]}
+    assert {582, 16, 3, 255} <= set(values)
+    assert values[16]["scope"] == "women" and values[3]["scope"] == "juvenile"
+    assert values[582]["start"] == "2022-01-01" and values[582]["end"] == "2022-12-31"
+    for c in doc["claims"]:
+        assert c["text"] in text

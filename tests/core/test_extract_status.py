@@ -56,3 +56,32 @@ def test_persian_case_with_jalali_date_and_prison():
     assert case["date"] == "2017-07-12"
     assert case["prison"] == "Urmia Central Prison"
     assert case["province"] == "West Azerbaijan"
+
+
+def test_commuted_and_forgiven_with_speaker_not_official():
+    doc = extract("In a separate case, the death sentence of Kaveh Naseri was commuted to ten "
+                  "years in prison after the victim's family forgave him, his lawyer said.",
+                  published="2019-08-05")
+    assert {(c["name"], c["status"]) for c in doc["cases"]} == \
+        {("Kaveh Naseri", "commuted"), ("Kaveh Naseri", "forgiven")}
+
+
+def test_role_word_before_name_and_surname_back_reference():
+    doc = extract("Wrestler Navid Sohrabi was executed on Saturday, September 12, in Adelabad "
+                  "prison. Sohrabi, 27, had been sentenced to death for the killing of a guard.",
+                  published="2020-09-13")
+    got = {c["status"]: c for c in doc["cases"]}
+    assert set(got) == {"executed", "sentenced"}
+    assert got["executed"]["date"] == "2020-09-12" and got["executed"]["age"] == 27
+    assert got["sentenced"]["date"] is None  # pluperfect: background, not dated
+    assert got["executed"]["charges"] == ["murder"]
+
+
+def test_persian_execution_variants_and_verge_of_execution():
+    doc = extract("حکم اعدام دو زندانی به نام‌های کریم ریگی و حسن بامری صبح دوشنبه در زندان "
+                  "مرکزی زاهدان به اجرا درآمد.", published="2022-03-15", language="fa")
+    assert {(c["name"], c["status"]) for c in doc["cases"]} == \
+        {("کریم ریگی", "executed"), ("حسن بامری", "executed")}
+    assert {c["date"] for c in doc["cases"]} == {"2022-03-14"}
+    doc = extract("زهرا سلیمی در آستانه اجرای حکم اعدام قرار دارد.", language="fa")
+    assert [(c["status"], c["sex"]) for c in doc["cases"]] == [("at_risk", "f")]

@@ -9,7 +9,7 @@ CHARGES = ("drug", "murder", "rape", "moharebeh", "baghi", "efsad", "espionage",
            "armed_robbery", "kidnapping", "adultery", "sodomy", "blasphemy", "alcohol", "other")
 _CHARGE_RULES = [
     ("drug", r"\bdrugs?\b|narcotic|drug[- ]related|trafficking|مواد\s+مخدر|قاچاق\s+مواد|مخدر"),
-    ("murder", r"\bmurder(?:ing|ed|s)?\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))|\bqisas\b|\bretribution\b|قتل(?!\s+(?:یک|آقای|خانم))|قصاص"),
+    ("murder", r"\bmurder(?:ing|ed|s)?\b(?!\s+of\s+(?:the\s+)?(?-i:[A-Z]))|\bqisas\b|\bretribution\b|قتل(?!\s+(?:آقای|خانم))|قصاص"),
     ("rape", r"\brap(?:e|ed|ing)\b|تجاوز\s+به\s+عنف|تجاوز"),
     ("moharebeh", r"moharebeh|mohareb|enmity against god|waging (?:a )?war against god|محاربه"),
     ("baghi", r"\bbaghi\b|armed rebellion|بغی"),
@@ -68,7 +68,7 @@ def killing_in(text: str) -> bool:
 _AGE_EN = [re.compile(r"^,\s*(\d{1,2})\s*[,)]"), re.compile(r"^\s*\((\d{1,2})\)")]
 _AGE_EN_BEFORE = re.compile(r"(\d{1,2})[- ]year[- ]old(?:\s+\w+)?\s*,?\s*$", re.I)
 _AGE_EN_AFTER = re.compile(r"^,?\s*(?:a|an)\s+(\d{1,2})[- ]year[- ]old\b", re.I)
-_AGE_FA = re.compile(r"^[^.،؛]{0,30}?(?:در\s+)?(\d{1,2})\s*(?:ساله|سالگی)")
+_AGE_FA = re.compile(r"^\s*[،,]?[^.،؛]{0,30}?(?:در\s+)?(\d{1,2})\s*(?:ساله|سالگی)")
 
 
 def age_near(text: str, start: int, end: int, language: str) -> tuple[int, int, int] | None:

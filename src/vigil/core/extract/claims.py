@@ -93,7 +93,8 @@ def find_claims(ctx) -> list[dict]:
         if not numbers:
             continue
         quantity = next((q for q, rx in quantities if rx.search(s.text)), None)
-        continuing = last_quantity and s.para - last_para <= 1 and len(numbers) >= 2
+        continuing = last_quantity and s.para - last_para <= 1 and (
+            len(numbers) >= 2 or any(_COUNTED.match(ctx.text, m.end()) for m in numbers))
         if not (_STATS.search(s.text) or len(numbers) >= 3 or continuing):
             continue
         quantity = quantity or (last_quantity if continuing else None)
@@ -105,6 +106,9 @@ def find_claims(ctx) -> list[dict]:
         if found:
             last_quantity, last_para = quantity, s.para
     return out
+
+
+_COUNTED = re.compile(r"\s+(?:cases|executions|people|prisoners|persons|مورد|نفر|اعدام)", re.I)
 
 
 def _event_sentence(ctx, s) -> bool:

@@ -109,6 +109,9 @@ def english_names(text: str, start: int, end: int) -> list[NameMention]:
     candidates = []
     for m in _EN_RUN.finditer(text, start, end):
         for part in _split_run(_tokens(m.group(), m.start())):
+            first = next((i for i, t in enumerate(part) if _given(t[0])), 0)
+            if 0 < first and len(part) - first >= 2:
+                part = part[first:]  # 'Wrestler Navid Afkari', 'Activist Reza X'
             part = part[:4]
             s, e = part[0][1], part[-1][2]
             candidates.append((s, e, len(part), _given(part[0][0])))
