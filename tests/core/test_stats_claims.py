@@ -135,3 +135,9 @@ def test_value_and_year_round_trip(value, qualifier, year, persian):
     assert claim.value == value
     assert claim.period.start == date(year, 1, 1) and claim.period.end == date(year, 12, 31)
     assert claim.qualifier == {"at least": "at_least", "more than": "over", "about": "about", "": "exactly"}[qualifier]
+
+
+def test_percentages_and_ages_are_not_the_figure():
+    claim = parse_claim("A 30% rise: 1,500 people were executed in 2025, among them a 17-year-old")
+    assert claim.value == 1500
+    assert parse_claim("در سال ۲۰۲۵ با ۳۰ درصد افزایش ۱۵۰۰ نفر اعدام شدند").value == 1500

@@ -204,12 +204,18 @@ def _fallback_period(claim: Claim, text: str) -> list[tuple[int, int]]:
 
 def _read_value(claim: Claim, lower: str, taken: list[tuple[int, int]]) -> None:
     for m in _NUMBER_RE.finditer(lower):
-        if any(a < m.end() and m.start() < b for a, b in taken) or _is_year(m[0]):
+        if any(a < m.end() and m.start() < b for a, b in taken) or _is_year(m[0]) or _not_a_count(lower, m.end()):
             continue
         claim.value = number(m[0])
         before = lower[max(0, m.start() - 30):m.start()]
         claim.qualifier = next((name for name, pat in _QUALIFIERS if re.search(pat + r"\s*$", before)), "exactly")
         return
+
+
+def _not_a_count(lower: str, end: int) -> bool:
+    """A percentage or an age ('30%', '17-year-old', '۳۰ درصد', '۱۷ ساله') is not the figure."""
+    after = lower[end:end + 12].lstrip()
+    return after.startswith(("%", "٪", "percent", "per cent", "درصد", "-year", "year-old", "years old", "ساله"))
 
 
 def _is_year(token: str) -> bool:
