@@ -55,6 +55,7 @@ class Week:
     prison_count: int
     new_prisons: list[str] = field(default_factory=list)
     growth: int | None = None
+    stated: bool = False
     participants: int | None = None
     outcome: str = ""
 
@@ -73,7 +74,7 @@ def _event_week(event: dict, started: date | None) -> int | None:
 
 def weekly_timeline(campaign: dict) -> list[Week]:
     """Week-by-week rows: prisons named, prisons counted, prisons new that week, growth since
-    the previous recorded week. Events of the same week are merged."""
+    the previous week with a stated total. Events of the same week are merged."""
     started = _as_date(campaign.get("started"))
     by_week: dict[int, Week] = {}
     for event in campaign.get("events") or []:
@@ -84,6 +85,7 @@ def weekly_timeline(campaign: dict) -> list[Week]:
         row.prisons = sorted(set(row.prisons) | set(event.get("prisons") or []))
         stated = stated_prison_count(event.get("outcome")) or 0
         row.prison_count = max(row.prison_count, len(row.prisons), stated)
+        row.stated = row.stated or bool(stated)
         row.date = row.date or str(event.get("date") or "")
         row.participants = max(filter(None, [row.participants, event.get("participants")]), default=None)
         row.outcome = row.outcome or (event.get("outcome") or "")
@@ -91,13 +93,16 @@ def weekly_timeline(campaign: dict) -> list[Week]:
 
 
 def _with_growth(weeks: list[Week]) -> list[Week]:
+    """New prisons per week, and growth between weeks whose reports state the total count
+    (a week with only some prisons named gives a lower bound, not a total)."""
     seen: set[str] = set()
     previous = None
     for row in weeks:
         row.new_prisons = sorted(set(row.prisons) - seen)
         seen |= set(row.prisons)
-        row.growth = row.prison_count - previous.prison_count if previous else None
-        previous = row
+        if row.stated:
+            row.growth = row.prison_count - previous.prison_count if previous else None
+            previous = row
     return weeks
 
 
@@ -140,4 +145,4 @@ def timeline(campaign: dict, at_risk: list[dict] | None = None) -> dict:
     prisons = set(summary["prisons"]) | {p for w in weeks for p in w["prisons"]}
     linked = [row for row in (at_risk or []) if row.get("prison") in prisons]
     return {**summary, "weekly": bool(weeks), "weeks": weeks, "prisons": sorted(prisons), "at_risk": linked,
-            "latest_prison_count": weeks[-1]["prison_count"] if weeks else None}
+            "latest_prison_count": max((w["prison_count"] for w in weeks), default=None)}
