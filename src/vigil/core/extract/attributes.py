@@ -108,7 +108,7 @@ _NATIONALITY = [
 ]
 _NAT_RX = [(code, re.compile(rx)) for code, rx in _NATIONALITY]
 _ETHNICITY = [
-    ("kurd", r"\bKurd(?:s|ish)?\b|کورد|کُرد|کردتبار|(?:زندانی|زندانیان|شهروند|شهروندان|هموطن|فعال|جوان)\s+کرد(?![\u0620-\u064A\u066E-\u06D3\u200c])"),
+    ("kurd", r"\bKurd(?:s|ish)?\b|کورد|کُرد|کردتبار|(?:زندانی|زندانیان|شهروند|شهروندان|هموطن|فعال|جوان)(?:\s+سیاسی|\s+عقیدتی|\s+مدنی)?\s+کرد(?![\u0620-\u064A\u066E-\u06D3\u200c])"),
     ("baluch", r"\bBal[ou]ch(?:i)?\b|\bBaloch|بلوچ"),
     ("arab", r"\bArabs?\b|\bAhwazi\b|عرب"),
     ("turk", r"\bAzeri\b|\bAzerbaijani Turk|\bTurk(?:s|ish)? (?:minority|citizen|prisoner)"),

@@ -299,7 +299,7 @@ class CaseBuilder:
         lead = self.text[max(start, start + m.start() - 20):start + m.start()] if m else ""
         phrase = (lead.split(" of ")[-1] + " " + m.group()) if m else ""
         if not m or re.search(r"\b\w+\s+of\s*$", lead) or re.search(
-                r"\bother|برخی|بعضی|تعدادی|شماری|دیگر", lead + m.group(), re.I):
+                r"\bother|برخی|بعضی|تعدادی|شماری|دیگر", self.text[start:start + m.end()], re.I):
             return
         if self.last_list and (idx - self.last_list[0] <= 2 or _count_of(phrase)):
             people = self.last_list[1]

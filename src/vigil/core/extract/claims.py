@@ -32,7 +32,7 @@ _QUAL = [("at_least", r"at least|a minimum of|دست‌?کم|دستکم|حداق
 _QUAL_RX = [(q, re.compile(rf"(?:{rx})\s*$", re.I)) for q, rx in _QUAL]
 _EN_NUM = re.compile(rf"(?<![\w.])({EN_NUMBER})(?![\w%]|\.\d|\s*%|\s+percent)", re.I)
 _FA_NUM = re.compile(rf"(?<![\w.\u200c])(?!نه\s)({FA_NUMBER})(?![\w%\u200c]|\s*درصد|\s*%|\s+و\s+\S+(?:مین|م)(?!\w))")
-_STATS = re.compile(r"\b(?:in|since|during|between|from|so far|this year|last year|past year|per day|"
+_STATS = re.compile(r"\bin\s+(?:\d{4}|the\s+(?:first|past|last|year|month))\b|\b(?:since|during|between|from|so far|this year|last year|past year|per day|"
                     r"a total of|total|recorded|documented|registered|annual|month)\b|"
                     r"سال|ماه|تاکنون|مجموع|آمار|دست‌?کم|بیش از|در\s+فاصله", re.I)
 _SOURCE = re.compile(r"according to (?:the )?([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|in))*)|"

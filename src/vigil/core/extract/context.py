@@ -97,10 +97,13 @@ class DocContext:
         return min(cands, key=lambda d: _dist(d, offset)) if cands else None
 
     def _between_other_trigger(self, d: DateMention, trig, idx: int) -> bool:
-        """Another event verb stands between the date and this trigger."""
+        """The date belongs to another event verb: one that stands between the date and this
+        trigger, or one closer to the date than this trigger."""
         lo, hi = (d.end, trig.start) if d.end <= trig.start else (trig.end, d.start)
-        return any(t.status != trig.status and lo <= t.start and t.end <= hi
-                   and not self.parenthetical(t) for t in self.triggers(idx))
+        mine = _gap(d, trig)
+        return any(t.status != trig.status and not self.parenthetical(t)
+                   and ((lo <= t.start and t.end <= hi) or _gap(d, t) < mine)
+                   for t in self.triggers(idx))
 
     def parenthetical(self, trig) -> bool:
         """A trigger inside a relative clause (', who had been sentenced', «که ... محکوم شده بود»)
@@ -118,6 +121,8 @@ class DocContext:
             return True
         if d.start > offset and _SAID_ON.search(self.text, max(0, d.start - 30), d.start):
             return True  # '..., his lawyer said on Saturday': the date of the statement
+        if _FUTURE_BEFORE.search(self.text, max(0, d.start - 25), d.start):
+            return True  # 'scheduled for Sunday': a plan, not an event
         if _PERIOD_WORDS.match(d.text or ""):
             return True  # 'the past week', 'last year': a period, not the day of an event
         if _ATTRIBUTIVE.search(self.text, max(0, d.start - 5), d.start) and d.value and len(d.value) == 4:
@@ -164,7 +169,13 @@ class DocContext:
         if status == "sentenced" and self.parenthetical(trig):
             return None
         if near or status == "sentenced" or self.has_period(idx):
-            return near  # a sentence that gives only a period ('over the past months') stays undated
+            return near
+        if idx > 0 and _SAME_DAY.search(self.sentences[idx].text):
+            for j in (idx - 1, idx - 2):
+                prev = [d for d in self.dates_in(j) if j >= 0 and len(d.value) == 10
+                        and not self._other_event(d, self.sentences[idx].start)]
+                if prev:
+                    return prev[-1]  # a sentence that gives only a period ('over the past months') stays undated
         for j, t in self._context_sentences(idx, status):
             d = self.date_near(t.start, j)
             if d:
@@ -202,6 +213,8 @@ _PLUPERFECT_AFTER = re.compile(r"\s*(?:شده\s+)?(?:بود|بودند)(?![\u062
 _PLUPERFECT_BEFORE = re.compile(r"\b(?:had\s+been|had)\s+$", re.I)
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|told\s+\w+|wrote|stated)\s+(?:on\s+)?$|"
                       r"(?:گزارش\s+داد|اعلام\s+کرد|نوشت)\s*$", re.I)
+_SAME_DAY = re.compile(r"\b(?:the same day|that day|on the same date)\b|(?:در\s+)?(?:همین|همان)\s+روز", re.I)
+_FUTURE_BEFORE = re.compile(r"\b(?:scheduled|set|due|planned|expected)\s+(?:for|on)\s+(?:next\s+)?$|\bnext\s+$|\buntil\s+$|\bno later than\s+$|\bexpires on\s+$", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _REPORTED = re.compile(r"(?<!was )(?<!were )(?<!been )\b(?:reported|said|announced|wrote|stated|told|confirmed)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0620-\u064A\u066E-\u06D3\u200c])", re.I)
 _DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$|به\s+$", re.I)
@@ -229,6 +242,11 @@ def _current_week(text: str, published: str | None, dates) -> list[DateMention]:
         if not any(d.start < m.end() and m.start() < d.end for d in dates):
             out.append(DateMention(m.start(), m.end(), end.isoformat()[:7], m.group()))
     return out
+
+
+def _gap(a, b) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(0, max(a.start, b.start) - min(a.end, b.end))
 
 
 def _dist(item, offset: int) -> float:

@@ -27,8 +27,10 @@ _TOTAL = re.compile(rf"\b(?:bringing\s+the\s+total\s+to|a\s+total\s+of)\s+({EN_N
                     rf"(?:مجموع|در\s+مجموع)\s+(?:به\s+)?({FA_NUMBER})", re.I)
 _QUOTED = re.compile(r"«[^»]*»|\([^)]*\)|—[^—]*—")
 _PERIOD = re.compile(
-    r"\b(?:in|since|during|between|from|so far in|throughout)\s+(?:the\s+)?(?:\d{4}|year|first|past|last|start|beginning)|"
-    r"\bso far\b|\bthis year\b|\bper (?:day|month)\b|\bannual\b|\brecorded\b|"
+    r"\b(?:in|since|during|between|from|so far in|throughout)\s+(?:the\s+)?"
+    r"(?:\d{4}\b(?!\s+(?!and\b|to\b|until\b)[a-z])|year|first|past|last|start|beginning)|"
+    r"\bso far\b|\bthis year\b|\bacross (?:iran|the country)\b|\bnationwide\b|\bthroughout (?:iran|the country)\b|"
+    r"در\s+سراسر\s+(?:ایران|کشور)|\bper (?:day|month)\b|\bannual\b|\brecorded\b|"
     r"از\s+(?:ابتدای|آغاز)|در\s+سال|سال\s+(?:جاری|گذشته)|تاکنون|\d{4}\s*\)|در\s+فاصله", re.I)
 
 
@@ -96,8 +98,14 @@ def find_groups(ctx, persons) -> list[dict]:
             same = next((g for g in out if _same(group, g)), None)
             if same is None:
                 out.append(group)
-            elif group["count"] > same["count"]:
+                continue
+            if group["count"] > same["count"]:
                 same.update(count=group["count"], spans={**same["spans"], "count": group["spans"]["count"]})
+            for key in ("date", "prison"):  # a headline repeated by a dated body sentence
+                if same[key] is None and group[key] is not None:
+                    same[key] = group[key]
+                    if key in group["spans"]:
+                        same["spans"][key] = group["spans"][key]
         _totals(ctx, s, out)
     return out
 
@@ -114,7 +122,10 @@ def _totals(ctx, s, groups) -> None:
 
 
 def _group(ctx, s, n, m, trig) -> dict:
-    date = ctx.date_near(m.start(), s.index) or ctx.event_date(trig, s.index, trig.status)
+    date = ctx.date_near(m.start(), s.index)
+    if date is not None and ctx._between_other_trigger(date, trig, s.index):
+        date = None
+    date = date or ctx.event_date(trig, s.index, trig.status)
     place = ctx.event_place(trig, s.index, trig.status)
     prison = place.name if place and place.kind == "prison" else None
     spans = {"count": [m.start(2), m.end(2)], "status": [trig.start, trig.end]}
@@ -129,8 +140,11 @@ def _group(ctx, s, n, m, trig) -> dict:
 
 def _same(a: dict, b: dict) -> bool:
     """One event reported twice: same status and date, compatible prisons."""
-    if a["status"] != b["status"] or a["date"] != b["date"]:
+    if a["status"] != b["status"]:
         return False
-    if a["date"] is None:
-        return a["count"] == b["count"] and a["prison"] == b["prison"]
+    if a["date"] is None or b["date"] is None:
+        return a["count"] == b["count"] and (a["prison"] is None or b["prison"] is None
+                                             or a["prison"] == b["prison"])
+    if a["date"] != b["date"]:
+        return False
     return a["prison"] is None or b["prison"] is None or a["prison"] == b["prison"]

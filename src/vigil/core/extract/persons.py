@@ -134,9 +134,9 @@ def _list_members(text, candidates, accepted, sent_start):
         gap_before = text[max(sent_start, c[0] - 6):c[0]]
         gap_after = text[c[1]:c[1] + 6]
         joined = any(re.fullmatch(r",?\s*(?:and\s+)?|\s*,\s*", text[a[1]:c[0]]) for a in accepted
-                     if a[1] <= c[0]) or any(
+                     if a[1] <= c[0]) or (c[2] >= 2 and any(
                          re.fullmatch(r",?\s*(?:and\s+)?", text[c[1]:a[0]]) for a in accepted
-                         if a[0] >= c[1])
+                         if a[0] >= c[1]))
         cued = bool(_LIST_CUE_EN.search(text[max(sent_start, c[0] - 30):c[0]])) and c[2] >= 2
         if (joined and (gap_before or gap_after)) or cued:
             extra.append(c)

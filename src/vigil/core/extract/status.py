@@ -39,7 +39,7 @@ _EN = [
     ("forgiven", r"\b(?:granted|gave|obtained)\s+(?:forgiveness|pardon)\b|\bforgave\b|\bwas\s+pardoned\b"),
     ("commuted", r"\bcommuted\b"),
     ("upheld", r"\b(?:upheld|confirmed|made final|finali[sz]ed)\b(?=[^.;]{0,60}\b(?:sentence|verdict|ruling|cases?)\b)|\b(?:Supreme Court|appeals court|court of appeal)\b[^.;]{0,40}?\b(?:upheld|confirmed)\b"),
-    ("sentenced", r"\bsentenced\b(?:\s+\w+){0,3}?\s+to\s+(?:death|qisas|execution)\b"),
+    ("sentenced", r"\bsentenced\b(?:\s+[\w'’-]+){0,6}?\s+to\s+(?:death|qisas|execution)\b"),
     ("sentenced", r"\b(?:under|received|given|issued)\s+(?:a\s+)?(?:sentences?\s+of\s+death|death\s+sentences?)\b"),
     ("sentenced", r"\bdeath sentences?\s+(?:was|were|had been)\s+(?:issued|handed down|passed)\b"),
     ("sentenced", r"\bcondemned\s+to\s+death\b"),
