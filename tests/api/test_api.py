@@ -255,3 +255,14 @@ def test_every_api_url_is_documented():
     api = next(p for p in get_resolver().url_patterns if str(p.pattern) == "api/")
     routed = {"/api/" + str(p.pattern) for p in api.url_patterns}
     assert routed == documented
+
+
+def test_ingest_takes_base64_bytes(client, tokens, site):
+    import base64
+
+    raw = "گزارش: اعدام در زندان قزلحصار".encode()
+    body = {"content_base64": base64.b64encode(raw).decode(), "source": "Monitor Alpha", "extract": False,
+            "media_type": "text/plain"}
+    response = _post(client, "/api/v1/ingest", body, tokens["researcher"])
+    assert response.status_code == 201 and response.json()["sha256"] == hashlib.sha256(raw).hexdigest()
+    assert _post(client, "/api/v1/ingest", {**body, "content_base64": "!!"}, tokens["researcher"]).status_code == 400

@@ -296,3 +296,36 @@ def test_sensitive_fields_only_for_researchers_and_above(client, site):
     for url in (person_url, history_url, "/workspace/", "/workspace/review/", "/workspace/unpublished/"):
         html = client.get(url).content.decode()
         assert "NEW-SECRET-NOTE" not in html and SECRETS[2] not in html, url
+
+
+def test_confirm_mention_and_grade_event_are_audited(client, site):
+    from vigil.records.models import AuditEvent
+
+    _login(client, site, "reviewer")
+    client.post(f"/workspace/review/mentions/{site['m_pending'].public_id}/state/",
+                {"state": "rejected", "reason": "not about an execution"})
+    site["m_pending"].refresh_from_db()
+    assert site["m_pending"].state == "rejected"
+    client.post(f"/workspace/review/events/{site['e_h'].pk}/grade/", {"grade": "corroborated", "reason": ""})
+    site["e_h"].refresh_from_db()
+    assert site["e_h"].grade == "disputed"  # no reason, no change
+    client.post(f"/workspace/review/events/{site['e_h'].pk}/grade/",
+                {"grade": "corroborated", "reason": "the date conflict was a calendar error"})
+    site["e_h"].refresh_from_db()
+    assert site["e_h"].grade == "corroborated" and site["e_h"].grade_reasons[-1].startswith("reviewer: ")
+    actions = set(AuditEvent.objects.filter(actor__username="reviewer").values_list("action", flat=True))
+    assert {"mention.rejected", "event.grade"} <= actions
+
+
+def test_login_page_and_vendored_assets(client, site):
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/workspace/review/", follow=True)
+    assert page.redirect_chain[-1][0].startswith("/accounts/login/") and b'name="password"' in page.content
+    assert client.login(username="viewer", password="correct horse battery")
+    assert client.get("/workspace/").status_code == 200
+    for name in ("workspace/workspace-0.1.js", "workspace/workspace-0.1.css"):
+        path = finders.find(name)
+        assert path, name
+        text = open(path, encoding="utf-8").read()
+        assert "http://" not in text and "https://" not in text, name
