@@ -16,7 +16,7 @@ from django.db.models import Max
 
 from vigil.records.models import Case, Mention, Person, StatusEvent
 
-TTL = 300
+TTL = 3600
 
 
 def data_version() -> str:
@@ -39,3 +39,27 @@ def cached(kind: str, params: dict, compute: Callable[[], Any]) -> Any:
         value = compute()
         cache.set(key, value, TTL)
     return value
+
+
+def cached_page(view):
+    """Cache a public view's rendered (non-streaming, 200) response per full URL, language
+    and data version. Public pages carry no per-user content (no CSRF token, no session), so
+    one rendering serves every visitor until the data change."""
+    from functools import wraps
+
+    from django.http import HttpResponse
+    from django.utils.translation import get_language
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET":
+            return view(request, *args, **kwargs)
+        key = cache_key("page", {"url": request.get_full_path(), "lang": get_language(), "kw": kwargs})
+        hit = cache.get(key)
+        if hit is not None:
+            return HttpResponse(hit[0], content_type=hit[1])
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            cache.set(key, (response.content, response["Content-Type"]), TTL)
+        return response
+    return wrapper

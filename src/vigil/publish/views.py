@@ -8,6 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language_bidi, gettext as _
 
 from vigil.publish import charts, exports, geo, labels, person as person_page, queries
+from vigil.publish.cache import cached_page
 from vigil.records.models import Campaign
 
 def _link(field: str, flt) -> callable:
@@ -19,6 +20,7 @@ def _link(field: str, flt) -> callable:
     return href
 
 
+@cached_page
 def dashboard(request):
     error = ""
     try:
@@ -49,6 +51,21 @@ def dashboard(request):
 
 
 def case_list(request, fmt: str = "html"):
+    if fmt == "html":
+        return _case_page(request)
+    return _case_data(request, fmt)
+
+
+@cached_page
+def _case_page(request):
+    return _case_list(request, "html")
+
+
+def _case_data(request, fmt: str):
+    return _case_list(request, fmt)
+
+
+def _case_list(request, fmt: str):
     cq = queries.CaseQuery.from_params(request.GET)
     if fmt == "csv":
         return exports.csv_response(queries.iter_rows(cq), "cases.csv")
@@ -88,6 +105,7 @@ def _facets(raw: dict, selected: dict) -> list[dict]:
     return out
 
 
+@cached_page
 def person_detail(request, public_id: str):
     person = get_object_or_404(queries.public_people(), public_id=public_id)
     items = person_page.timeline(person)
@@ -97,14 +115,17 @@ def person_detail(request, public_id: str):
     })
 
 
+@cached_page
 def at_risk(request):
     return render(request, "vigil/at_risk.html", {"rows": queries.at_risk()})
 
 
+@cached_page
 def campaign_list(request):
     return render(request, "vigil/campaigns.html", {"campaigns": queries.campaigns()})
 
 
+@cached_page
 def campaign_detail(request, pk: int):
     campaign = get_object_or_404(Campaign, pk=pk)
     events = campaign.events.prefetch_related("mentions__source").order_by("date", "week")

@@ -108,6 +108,14 @@ def place(value) -> str:
 
 
 @register.simple_tag
+def lang_url(request, code: str) -> str:
+    """The current URL with ``lang=code`` (see QueryLanguageMiddleware)."""
+    params = request.GET.copy()
+    params["lang"] = code
+    return request.path + "?" + params.urlencode()
+
+
+@register.simple_tag
 def query(params, **changes) -> str:
     """``?a=1&b=2`` from a QueryDict/dict with some keys changed (None or '' removes a key);
     any change other than ``page`` resets the page."""
