@@ -78,3 +78,47 @@ def http_receiver():
     yield receiver
     server.shutdown()
     server.server_close()
+
+
+#: A small case book: (source key, name, status, date, extra fields).
+ROWS = [
+    ("ngo", "Reza Karimi", "at_risk", "2025-03-02", {"prison": "Ghezel Hesar Prison", "province": "Alborz", "charges": ["drug"]}),
+    ("state", "Reza Karimi", "executed", "2025-03-12", {"prison": "Ghezel Hesar Prison", "province": "Alborz", "charges": ["drug"], "age": 34}),
+    ("ngo", "Maryam Ahmadi", "executed", "2025-05-20", {"province": "Isfahan", "charges": ["murder"], "sex": "f"}),
+    ("ngo", "Abdolrahman Baluch", "executed", "2025-08-05", {"province": "Sistan and Baluchestan", "charges": ["drug"], "ethnicity": "baluch", "public": True}),
+    ("ngo", "Gul Mohammad Afghani", "executed", "2025-08-05", {"province": "Sistan and Baluchestan", "charges": ["drug"], "nationality": "AF"}),
+    ("ngo", "Hossein Javan", "executed", "2025-11", {"province": "Tehran", "charges": ["murder"]}),
+    ("ngo", "Old Case", "executed", "2024-12-30", {"province": "Tehran", "charges": ["drug"]}),
+    ("ngo", "No Date Case", "executed", "", {"province": "Tehran", "charges": ["drug"]}),
+    ("ngo", "Ali Rostami", "upheld", "2025-06-01", {"prison": "Ghezel Hesar Prison", "province": "Alborz", "charges": ["moharebeh"]}),
+    ("ngo", "Ali Rostami", "at_risk", "2025-07-01", {"prison": "Ghezel Hesar Prison", "province": "Alborz", "charges": ["moharebeh"]}),
+    ("ngo", "Saeed Halted", "at_risk", "2025-02-01", {"prison": "Evin Prison", "province": "Tehran"}),
+    ("ngo", "Saeed Halted", "halted", "2025-02-10", {"prison": "Evin Prison", "province": "Tehran"}),
+]
+
+
+@pytest.fixture
+def casebook(db, actor):
+    """Persons built by the real actions and linkage from list rows, all published; Hossein Javan is juvenile."""
+    from vigil.records import actions
+    from vigil.records.models import Person
+    from vigil.review.linking import link_all
+
+    sources = {"ngo": actions.ensure_source("Rights Monitor", actor, kind="ngo", independence_group="rm"),
+               "state": actions.ensure_source("Judiciary News", actor, kind="official", independence_group="state")}
+    for i, (key, name, status, day, extra) in enumerate(ROWS):
+        actions.add_list_row(sources[key], f"row-{i}", {"name": name, "status": status, "date": day or None, **extra},
+                             actor=actor)
+    link_all(actor)
+    for person in Person.objects.all():
+        actions.publish_person(person, actor, reason="test data")
+    Person.objects.filter(name_latin="Hossein Javan").update(juvenile=True)
+    return sources
+
+
+@pytest.fixture
+def campaigns(db, actor):
+    from vigil.records.actions import load_campaigns
+    from vigil.watch.campaigns import bundled_campaigns
+
+    return load_campaigns(bundled_campaigns(), actor)

@@ -14,6 +14,14 @@ def bundled_campaigns() -> list[dict]:
     return json.loads(text)["campaigns"]
 
 
+def campaign_fa(name: str) -> dict:
+    """Persian name, demands and outcome of a bundled campaign (``{}`` for others)."""
+    for campaign in bundled_campaigns():
+        if campaign["name"] == name:
+            return campaign.get("fa") or {}
+    return {}
+
+
 def campaign_dict(campaign: Campaign) -> dict:
     """A Campaign row and its events as plain data."""
     return {"name": campaign.name, "kind": campaign.kind, "started": campaign.started, "ended": campaign.ended,

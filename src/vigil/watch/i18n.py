@@ -46,6 +46,13 @@ LABELS = {
     },
     "nationality": {"AF": ("Afghan", "افغانستانی"), "IQ": ("Iraqi", "عراقی"), "PK": ("Pakistani", "پاکستانی")},
     "sex": {"m": ("Male", "مرد"), "f": ("Female", "زن")},
+    "source_kind": {
+        "official": ("Official judiciary or state media", "قوهٔ قضاییه یا رسانهٔ حکومتی"),
+        "ngo": ("Non-governmental organisation", "سازمان غیردولتی"), "media": ("Independent media", "رسانهٔ مستقل"),
+        "family": ("Family", "خانواده"), "lawyer": ("Lawyer", "وکیل"), "witness": ("Witness", "شاهد"),
+        "prison": ("Prison source", "منبع در زندان"), "social": ("Social media", "شبکه‌های اجتماعی"),
+        "list": ("Another organisation's list", "فهرست سازمانی دیگر"), "other": ("Other", "سایر"),
+    },
     "officially_announced": {True: ("Officially announced", "اعلام رسمی"), False: ("Not announced", "اعلام‌نشده"),
                              "True": ("Officially announced", "اعلام رسمی"), "False": ("Not announced", "اعلام‌نشده")},
     "field": {"date": ("date", "تاریخ"), "sex": ("sex", "جنسیت"), "age": ("age", "سن"), "charge": ("charge", "اتهام"),

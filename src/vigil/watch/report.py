@@ -22,7 +22,7 @@ from vigil.core.stats.periods import parse_period_spec
 from vigil.records.models import Source, StatusEvent
 from vigil.statistics import queries
 from vigil.watch import charts, texts
-from vigil.watch.campaigns import timelines
+from vigil.watch.campaigns import campaign_fa, timelines
 from vigil.watch.i18n import Fmt
 from vigil.watch.status import watch_list
 
@@ -92,7 +92,7 @@ def sources_table(flt: Filter, fmt: Fmt) -> list[dict]:
     events = queries.in_period(queries.matching(flt), flt)
     sources = (Source.objects.filter(mentions__events__in=events)
                .annotate(n=Count("mentions__events", distinct=True)).order_by("-n", "name"))
-    return [{"name": s.public_name, "kind": s.get_kind_display(), "value": s.n, "text": fmt.num(s.n)} for s in sources]
+    return [{"name": s.public_name, "kind": fmt.label("source_kind", s.kind), "value": s.n, "text": fmt.num(s.n)} for s in sources]
 
 
 def annex(flt: Filter, fmt: Fmt) -> list[dict]:
@@ -129,6 +129,8 @@ def _at_risk(fmt: Fmt, published_only: bool, today: date) -> list[dict]:
 def _campaigns(fmt: Fmt, at_risk: list[dict], period) -> list[dict]:
     out = []
     for item in timelines(at_risk, start=period.start, end=period.end):
+        if fmt.fa:
+            item = {**item, **campaign_fa(item["name"])}
         weeks = [{**w, "date_label": fmt.date(w["date"]), "week_label": fmt.num(w["week"]),
                   "count_label": fmt.num(w["prison_count"]),
                   "growth_label": ("+" + fmt.num(w["growth"])) if w["growth"] is not None else "",
