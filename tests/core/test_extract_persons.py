@@ -50,3 +50,13 @@ def test_same_name_twice_is_one_person_first_spelling():
     assert names == ["Khosro Karimzadeh"]
     assert same_person("Saleh Mir Hashemi", "Saleh Mirhashemi")
     assert not same_person("Ali Karimi", "Reza Karimi")
+
+
+def test_persian_chained_quoted_names_and_female_given_name():
+    doc = extract("حکم اعدام سه زندانی به نام‌های «کامیار صالحی»، «آرمان نوری» و «ژیلا رستمی» "
+                  "در زندان دیزل‌آباد کرمانشاه اجرا شد. ژیلا رستمی ۴۰ ساله بود.",
+                  published="2022-11-10", language="fa")
+    got = {c["name"]: c for c in doc["cases"]}
+    assert set(got) == {"کامیار صالحی", "آرمان نوری", "ژیلا رستمی"}
+    assert got["ژیلا رستمی"]["sex"] == "f" and got["ژیلا رستمی"]["age"] == 40
+    assert {c["prison"] for c in got.values()} == {"Dizelabad Prison"}

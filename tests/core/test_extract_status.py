@@ -85,3 +85,12 @@ def test_persian_execution_variants_and_verge_of_execution():
     assert {c["date"] for c in doc["cases"]} == {"2022-03-14"}
     doc = extract("زهرا سلیمی در آستانه اجرای حکم اعدام قرار دارد.", language="fa")
     assert [(c["status"], c["sex"]) for c in doc["cases"]] == [("at_risk", "f")]
+
+
+def test_blood_money_and_family_consent_are_forgiveness():
+    doc = extract("Farid Asadi, who had been sentenced to death, was spared after the victim's "
+                  "family agreed to accept blood money.", published="2024-06-01")
+    assert {c["status"] for c in doc["cases"]} == {"sentenced", "forgiven"}
+    doc = extract("فرید اسدی که پیش‌تر به اعدام محکوم شده بود، با رضایت خانواده مقتول از اعدام "
+                  "رهایی یافت.", published="2024-06-01", language="fa")
+    assert {c["status"] for c in doc["cases"]} == {"sentenced", "forgiven"}

@@ -210,12 +210,15 @@ def _share_surnames(names: list[NameMention]) -> list[NameMention]:
 
 def _fa_quoted(text: str, start: int, end: int) -> list[NameMention]:
     out = []
+    last_end = None
     for m in re.finditer(r"«([^»]{2,80})»", text[start:end]):
         s, e = start + m.start(1), start + m.end(1)
         before = text[max(start, s - 25):s - 1]
         after = text[e + 1:e + 12]
-        if _FA_NAME_CUE.search(before) or re.match(r"\s*متولد", after):
+        chained = last_end is not None and re.fullmatch(r"[\s،,و]*", text[last_end:s - 1])
+        if _FA_NAME_CUE.search(before) or re.match(r"\s*متولد", after) or chained:
             out.extend(_fa_items(text, s, e))
+            last_end = e + 1
     return out
 
 

@@ -36,7 +36,8 @@ _EN = [
     ("halted", r"\breturned\s+to\s+(?:his|her|their|the)\s+(?:cell|ward)s?\b"),
     ("halted", r"\b(?:execution|hanging)s?\s+(?:was|were|had been)\s+(?:stopped|halted|postponed|suspended)"),
     ("halted", r"\bstopped at the last moment\b"),
-    ("forgiven", r"\b(?:granted|gave|obtained)\s+(?:forgiveness|pardon)\b|\bforgave\b|\bwas\s+pardoned\b"),
+    ("forgiven", r"\b(?:granted|gave|obtained)\s+(?:forgiveness|pardon)\b|\bforgave\b|\bwas\s+pardoned\b|"
+                 r"\b(?:accept(?:ed)?|agreed\s+to\s+accept)\s+(?:the\s+)?(?:blood\s+money|diy[ae]h?)\b|\bwas\s+spared\b"),
     ("commuted", r"\bcommuted\b"),
     ("upheld", r"\b(?:upheld|confirmed|made final|finali[sz]ed)\b(?=[^.;]{0,60}\b(?:sentence|verdict|ruling|cases?)\b)|\b(?:Supreme Court|appeals court|court of appeal)\b[^.;]{0,40}?\b(?:upheld|confirmed)\b"),
     ("sentenced", r"\bsentenced\b(?:\s+[\w'’-]+){0,6}?\s+to\s+(?:death|qisas|execution)\b"),
@@ -53,7 +54,7 @@ _FA = [
     ("at_risk", r"(?:به|در)\s+(?:سلول|سلول‌های|سلولهای)\s+انفرادی[^.؛]{0,40}?منتقل|منتقل\s+(?:شده|شد|شدند)[^.؛]{0,10}?(?:به\s+)?(?:سلول|انفرادی)|برای\s+اجرای\s+(?:حکم|احکام)[^.؛]{0,60}?(?:منتقل|برده)"),
     ("at_risk", r"در\s+آستانه\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام|(?:در\s+)?(?:خطر|معرض)\s+(?:اجرای\s+)?(?:قریب[\s‌]?الوقوع\s+)?(?:حکم\s+)?اعدام|قریب[\s‌]?الوقوع|دستور\s+اجرای\s+حکم"),
     ("halted", r"(?:به\s+(?:بند|سلول)\s+(?:خود\s+)?)?(?:بازگردانده|بازگشت\s+داده)\s+(?:شد|شدند)|اجرای\s+حکم[^.؛]{0,20}?(?:متوقف|لغو|به\s+تعویق)"),
-    ("forgiven", r"رضایت\s+(?:داد|دادند|اولیای\s+دم)|(?:مورد\s+)?(?:عفو|بخشش)\s+(?:قرار\s+گرفت|شد)|گذشت\s+(?:کرد|کردند)|بخشیده\s+شد"),
+    ("forgiven", r"رضایت\s+(?:داد|دادند|اولیای\s+دم|خانواده|شاکی)|از\s+(?:اعدام|قصاص)\s+(?:رهایی|نجات)\s+یافت|(?:مورد\s+)?(?:عفو|بخشش)\s+(?:قرار\s+گرفت|شد)|گذشت\s+(?:کرد|کردند)|بخشیده\s+شد"),
     ("commuted", r"(?:تخفیف|تبدیل)\s+(?:یافت|شد)|به\s+حبس\s+تبدیل"),
     ("upheld", r"(?:قطعی\s+شدن|تایید|تأیید)\s+(?:حکم|احکام)|(?:حکم|احکام)[^.؛]{0,30}?(?:قطعی\s+شد|تایید\s+شد|تأیید\s+شد|تایید\s+کرد|تأیید\s+کرد)|دیوان\s+عالی[^.؛]{0,40}?(?:تایید|تأیید)"),
     ("sentenced", r"به\s+(?:اعدام|قصاص)(?:\s+نفس)?\s+محکوم|محکوم\s+به\s+(?:اعدام|قصاص)|(?:صدور|صادر)\s+(?:شدن\s+)?حکم\s+اعدام|حکم\s+اعدام\s+(?:صادر|برای)"),
@@ -81,12 +82,12 @@ _EN_FLAGS_RX = [(s, re.compile(r.pattern, re.I)) if s != "executed" or "A-Z" not
 _EN_GATES = [("executed", "hanged", "put to death"), ("imminent",), ("risk",), ("execution",),
              ("solitary", "execution", "executed"), ("execution",), ("carry out",), ("due to be",),
              ("danger",), ("back to",), ("returned",), ("stopped", "halted", "postponed", "suspended"),
-             ("last moment",), ("forgive", "forgave", "pardon"), ("commuted",),
+             ("last moment",), ("forgive", "forgave", "pardon", "blood money", "diya", "spared"), ("commuted",),
              ("upheld", "confirmed", "final"), ("sentenced",), ("death",), ("death sentence",),
              ("condemned",), ("executed", "hanged", "hung", "put to death"), ("execution",),
              ("execution",), ("transfer",), ("carried out",)]
 _FA_GATES = [("انفرادی", "منتقل", "اجرای"), ("خطر", "معرض", "قریب", "دستور", "آستانه"),
-             ("بازگ", "متوقف", "لغو", "تعویق"), ("رضایت", "عفو", "بخش", "گذشت"), ("تخفیف", "تبدیل"),
+             ("بازگ", "متوقف", "لغو", "تعویق"), ("رضایت", "عفو", "بخش", "گذشت", "رهایی", "نجات"), ("تخفیف", "تبدیل"),
              ("قطعی", "تایید", "تأیید", "دیوان"), ("محکوم", "صدور", "صادر"), ("اعدام", "دار", "اجرا"),
              ("منتقل",)]
 assert len(_EN_GATES) == len(_EN) and len(_FA_GATES) == len(_FA)
