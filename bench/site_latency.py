@@ -1,14 +1,14 @@
 """Public-site latency against a production server (``vigil serve``: gunicorn) on SQLite.
 
     .venv/bin/python bench/site_latency.py [--cases 100000] [--concurrency 20] [--requests 400]
-                                           [--workers 2] [--datasette]
+                                           [--workers 2] [--datasette PATH] [--home DIR]
 
 Builds a temporary SQLite database with ``--cases`` published-or-not persons (90 %
 published), each with one case, one or two status events and two names (Latin and
 Persian), then starts ``vigil serve`` on it and measures, for each page: the first (cold,
 uncached) request alone, then p50/p95 of ``--requests`` requests at ``--concurrency``
 parallel clients. Pages: the dashboard (default and filtered), a two-facet case list, a
-name search, a person page and the JSON list. With ``--datasette`` (if installed) the same
+name search, a person page and the JSON list. With ``--datasette PATH`` the same
 two-facet query is timed against Datasette serving the same SQLite file.
 """
 from __future__ import annotations
@@ -145,9 +145,9 @@ def pages(sample_person: str) -> list[tuple[str, str]]:
 
 
 def run_datasette(db: Path, args) -> list[tuple[str, dict]]:
-    exe = shutil.which("datasette") or str(Path(sys.executable).parent / "datasette")
+    exe = args.datasette
     if not Path(exe).exists():
-        print("datasette not installed; skipped")
+        print(f"datasette not found at {exe}; skipped")
         return []
     port = free_port()
     proc = subprocess.Popen([exe, "serve", str(db), "--port", str(port), "--setting", "sql_time_limit_ms", "60000",
@@ -174,10 +174,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--datasette", action="store_true")
+    parser.add_argument("--datasette", default="", help="path of a datasette executable to compare with")
+    parser.add_argument("--home", default="", help="reuse this VIGIL_HOME if it already holds a built database")
     args = parser.parse_args()
 
-    home = Path(tempfile.mkdtemp(prefix="vigil-site-bench-"))
+    home = Path(args.home or tempfile.mkdtemp(prefix="vigil-site-bench-"))
+    home.mkdir(parents=True, exist_ok=True)
+    reuse = (home / "vigil.sqlite3").exists()
     os.environ["VIGIL_HOME"] = str(home)
     os.environ.pop("DATABASE_URL", None)
     sys.path.insert(0, str(ROOT / "src"))
@@ -188,7 +191,8 @@ def main() -> None:
     django.setup()
     call_command("migrate", verbosity=0)
     t0 = time.perf_counter()
-    build(args.cases)
+    if not reuse:
+        build(args.cases)
     from django.db import connection
     from vigil.records.models import Person
 
@@ -196,7 +200,9 @@ def main() -> None:
         cur.execute("ANALYZE")
     person = Person.objects.filter(published=True).order_by("?").values_list("public_id", flat=True).first()
     connection.close()
-    print(f"built {args.cases} cases in {time.perf_counter() - t0:.1f} s ({home})")
+    from vigil.records.models import Case
+    n_cases = Case.objects.count()
+    print(f"{'reused' if reuse else 'built'} {n_cases} cases in {time.perf_counter() - t0:.1f} s ({home})")
 
     port = free_port()
     server = subprocess.Popen([str(ROOT / ".venv/bin/vigil"), "serve", "--port", str(port), "--workers", str(args.workers)],
@@ -212,7 +218,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(10)
-    print(f"\n{args.cases} cases, SQLite, vigil serve (gunicorn, {args.workers} workers x 4 threads), "
+    print(f"\n{n_cases} cases, SQLite, vigil serve (gunicorn, {args.workers} workers x 4 threads), "
           f"concurrency {args.concurrency}, {args.requests} requests per page")
     print(f"{'page':28} {'cold ms':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7}")
     for label, first, s in results:
@@ -220,7 +226,8 @@ def main() -> None:
     if args.datasette:
         for label, s in run_datasette(home / "vigil.sqlite3", args):
             print(f"{label:28} {'':8} {s['p50']:8.1f} {s['p95']:8.1f} {s['max']:8.1f} {s['rps']:7.1f}")
-    shutil.rmtree(home, ignore_errors=True)
+    if not args.home:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":
