@@ -141,3 +141,9 @@ def test_percentages_and_ages_are_not_the_figure():
     claim = parse_claim("A 30% rise: 1,500 people were executed in 2025, among them a 17-year-old")
     assert claim.value == 1500
     assert parse_claim("در سال ۲۰۲۵ با ۳۰ درصد افزایش ۱۵۰۰ نفر اعدام شدند").value == 1500
+
+
+def test_persian_scope_words_need_word_edges():
+    assert parse_claim("در سال ۱۴۰۳ دست‌کم ۹۷۵ نفر را در زندان‌ها اعدام کردند").scope == {}
+    assert parse_claim("در سال ۱۴۰۳ دست‌کم ۳۱ زن اعدام شدند").scope == {"sex": "f"}
+    assert parse_claim("در سال ۱۴۰۳ دست‌کم ۸۰ زندانی کرد اعدام شدند").scope == {"ethnicity": "kurd"}

@@ -51,11 +51,11 @@ _SCOPES = (
     ({"charge": "murder"}, r"murder|قتل|قصاص"),
     ({"charge": "rape"}, r"\brape|تجاوز"),
     ({"charge": "moharebeh"}, r"moharebeh|enmity against god|محاربه"),
-    ({"sex": "f"}, r"\bwom[ae]n\b|\bfemale|زن(?:ان)?\b"),
+    ({"sex": "f"}, r"\bwom[ae]n\b|\bfemale|(?<!\w)زن(?:ان)?(?![\w\u200c])"),
     ({"juvenile": True}, r"juvenile|child offender|کودک[\s\u200c]?مجرم"),
     ({"public": True}, r"\bin public\b|publicly|public execution|ملا?ء? عام"),
     ({"ethnicity": "baluch"}, r"\bbalu?o?ch\w*|بلوچ"),
-    ({"ethnicity": "kurd"}, r"\bkurd\w*|کرد|کورد"),
+    ({"ethnicity": "kurd"}, r"\bkurd\w*|(?<!\w)(?:کرد|کورد)(?:ها|ی)?(?![\w\u200c])"),  # not «کردند»
     ({"province": "TX"}, r"\btexas\b|تگزاس"),      # US lists store the state code as the province
 )
 _RATE = re.compile(rf"(?:an? )?(?:average of |on average |averaging )?(?P<n>{_NUM})\s+(?:executions?\s+|people\s+)?"
