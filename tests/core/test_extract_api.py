@@ -103,3 +103,18 @@ def test_shared_eval_set_stays_above_reached_figures():
             assert result["fields"]["charges"]["accuracy"] >= floors["charges_acc"], lang
     finally:
         os.unlink(fh.name)
+
+
+def test_every_span_points_at_its_value():
+    text = ("Reza Nouri, 34, was hanged for drug trafficking in Evin Prison on Monday, "
+            "May 6, 2024. At least 40 people were executed in April 2024, Amnesty said.")
+    doc = extract(text, published="2024-05-07")
+    case = doc["cases"][0]
+    assert text[slice(*case["spans"]["name"])] == "Reza Nouri"
+    assert text[slice(*case["spans"]["age"])] == "34"
+    assert "Evin" in text[slice(*case["spans"]["prison"])]
+    assert "drug" in text[slice(*case["spans"]["charges"])]
+    assert "May 6" in text[slice(*case["spans"]["date"])]
+    claim = doc["claims"][0]
+    assert text[slice(*claim["spans"]["value"])] == "40"
+    assert text[slice(*claim["spans"]["text"])] == claim["text"]

@@ -60,6 +60,18 @@ def charges_in(text: str, killing: bool = True) -> list[str]:
     return [c for c in CHARGES if c in found]
 
 
+def first_charge_span(text: str, charges: list[str]) -> tuple[int, int] | None:
+    """Offsets in ``text`` of the first mention of one of ``charges``."""
+    if not charges:
+        return None
+    rx = _CHARGE_FA if _ARABIC_SCRIPT.search(text) else _CHARGE_EN
+    for m in rx.finditer(text):
+        if m.lastgroup in charges:
+            return m.start(), m.end()
+    m = _KILLING.search(text) if "murder" in charges else None
+    return (m.start(), m.end()) if m else None
+
+
 def killing_in(text: str) -> bool:
     """The text speaks of a killing (used as murder when no legal charge is named)."""
     return bool(_KILLING.search(text))

@@ -32,7 +32,8 @@ _QUAL = [("at_least", r"at least|a minimum of|دست‌?کم|دستکم|حداق
 _QUAL_RX = [(q, re.compile(rf"(?:{rx})\s*$", re.I)) for q, rx in _QUAL]
 _EN_NUM = re.compile(rf"(?<![\w.])({EN_NUMBER})(?![\w%]|\.\d|\s*%|\s+percent)", re.I)
 _FA_NUM = re.compile(rf"(?<![\w.\u200c])(?!نه\s)({FA_NUMBER})(?![\w%\u200c]|\s*درصد|\s*%|\s+و\s+\S+(?:مین|م)(?!\w))")
-_STATS = re.compile(r"\bin\s+(?:\d{4}|the\s+(?:first|past|last|year|month))\b|\b(?:since|during|between|from|so far|this year|last year|past year|per day|"
+_STATS = re.compile(r"\bin\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December)\s+)?(?:\d{4}|the\s+(?:first|past|last|year|month))\b|\b(?:since|during|between|from|so far|this year|last year|past year|per day|"
                     r"a total of|total|recorded|documented|registered|annual|month)\b|"
                     r"سال|ماه|تاکنون|مجموع|آمار|دست‌?کم|بیش از|در\s+فاصله", re.I)
 _SOURCE = re.compile(r"according to (?:the )?([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|in))*)|"
@@ -142,10 +143,16 @@ def _claim(ctx, s, m, quantity) -> dict | None:
     qualifier = next((q for q, rx in _QUAL_RX if rx.search(before)), "exactly")
     start = max(s.start, m.start() - 30)
     end = min(s.end, m.end() + 60)
+    while start < end and ctx.text[start].isspace():
+        start += 1
+    while end > start and ctx.text[end - 1].isspace():
+        end -= 1
     src = _SOURCE.search(s.text)
     period = _period(ctx, s)
     return {"quantity": quantity, "value": n, "qualifier": qualifier,
             "start": period[0], "end": period[1],
-            "scope": _scope(ctx.text[m.end():min(s.end, m.end() + 40)]), "attributed_to": (src.group(1) or src.group(2)) if src else None,
-            "text": (ctx.original or ctx.text)[start:end].strip(),
-            "spans": {"value": [m.start(1), m.end(1)]}, "confidence": 0.4}
+            "scope": _scope(ctx.text[m.end():min(s.end, m.end() + 40)]),
+            "attributed_to": (src.group(1) or src.group(2)) if src else None,
+            "text": (ctx.original or ctx.text)[start:end],
+            "spans": {"value": [m.start(1), m.end(1)], "text": [start, end]},
+            "confidence": 0.6 if qualifier != "exactly" or src else 0.4}

@@ -28,6 +28,7 @@ _TOTAL = re.compile(rf"\b(?:bringing\s+the\s+total\s+to|a\s+total\s+of)\s+({EN_N
 _QUOTED = re.compile(r"«[^»]*»|\([^)]*\)|—[^—]*—")
 _PERIOD = re.compile(
     r"\b(?:in|since|during|between|from|so far in|throughout)\s+(?:the\s+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     r"(?:\d{4}\b(?!\s+(?!and\b|to\b|until\b)[a-z])|year|first|past|last|start|beginning)|"
     r"\bso far\b|\bthis year\b|\bacross (?:iran|the country)\b|\bnationwide\b|\bthroughout (?:iran|the country)\b|"
     r"در\s+سراسر\s+(?:ایران|کشور)|\bper (?:day|month)\b|\bannual\b|\brecorded\b|"
@@ -133,8 +134,12 @@ def _group(ctx, s, n, m, trig) -> dict:
         spans["date"] = [date.start, date.end]
     if prison:
         spans["prison"] = [place.start, place.end]
+    charges = attributes.charges_in(s.text)
+    hit = attributes.first_charge_span(s.text, charges)
+    if hit:
+        spans["charges"] = [s.start + hit[0], s.start + hit[1]]
     return {"status": trig.status, "count": n, "date": date.value if date else None,
-            "prison": prison, "charges": attributes.charges_in(s.text), "spans": spans,
+            "prison": prison, "charges": charges, "spans": spans,
             "confidence": 0.6 if date else 0.45}
 
 

@@ -120,6 +120,11 @@ def person_attributes(ctx: DocContext, p: Person) -> dict:
     if not found and any(attributes.killing_in(ctx.sentence_text(i)) for i in idxs):
         found.add("murder")
     charges = [c for c in attributes.CHARGES if c in found]
+    for i in idxs:
+        hit = attributes.first_charge_span(ctx.sentence_text(i), charges)
+        if hit:
+            spans["charges"] = [ctx.sentences[i].start + hit[0], ctx.sentences[i].start + hit[1]]
+            break
     if not charges and ctx.title:  # "Four executed for drug offences" in the headline
         charges = attributes.charges_in(ctx.title)
     age = None
