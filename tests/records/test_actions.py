@@ -100,3 +100,12 @@ def test_publishing_needs_a_reason_and_is_audited(actor):
     actions.publish_person(person, actor, reason="verified by two sources")
     assert Person.objects.get().published
     assert AuditEvent.objects.filter(action="person.publish", reason="verified by two sources").exists()
+
+
+def test_event_country_comes_from_the_sources_else_the_default(source, actor):
+    us, _ = actions.add_list_row(source, "1", {"name": "Ann Smith", "status": "executed", "date": "1999-02-03",
+                                               "country": "US"}, actor=actor)
+    ir, _ = actions.add_list_row(source, "2", {"name": "Reza Test", "status": "executed", "date": "2024"}, actor=actor)
+    actions.apply_clusters({us.pk: "a", ir.pk: "b"}, actor)
+    assert StatusEvent.objects.get(mentions=us).country == "US"
+    assert StatusEvent.objects.get(mentions=ir).country == "IR"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-EVENT_FIELDS = ("date", "prison", "city", "province", "age", "public")
+EVENT_FIELDS = ("date", "prison", "city", "province", "country", "age", "public")
 PERSON_FIELDS = ("sex", "nationality", "ethnicity")
 STATUS_ORDER = ["arrested", "sentenced", "upheld", "at_risk", "halted", "forgiven", "commuted",
                 "executed", "died_in_custody"]

@@ -102,12 +102,20 @@ def _create_event(case: Case, event: derive.DerivedEvent) -> StatusEvent:
         case=case, status=event.status, date=values.get("date") or "",
         date_precision=vocab.precision_of(values.get("date")), date_start=start, date_end=end,
         prison=values.get("prison") or "", city=values.get("city") or "", province=values.get("province") or "",
+        country=(values.get("country") or default_country())[:2].upper(),
         place_precision=_place_precision(values), charges=values.get("charges") or [],
         age=_age(values.get("age")), public_execution=bool(values.get("public")),
         officially_announced=grade == "official", grade=grade,
         grade_reasons=reasons + [f"conflict on {k}: {v}" for k, v in event.conflicts.items()])
     record.mentions.set([m["pk"] for m in event.mentions])
     return record
+
+
+def default_country() -> str:
+    """Country of events whose sources name none (``VIGIL_DEFAULT_COUNTRY``, default IR)."""
+    import os
+
+    return os.environ.get("VIGIL_DEFAULT_COUNTRY", "IR")
 
 
 def _age(value) -> int | None:
