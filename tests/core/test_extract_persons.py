@@ -60,3 +60,13 @@ def test_persian_chained_quoted_names_and_female_given_name():
     assert set(got) == {"کامیار صالحی", "آرمان نوری", "ژیلا رستمی"}
     assert got["ژیلا رستمی"]["sex"] == "f" and got["ژیلا رستمی"]["age"] == 40
     assert {c["prison"] for c in got.values()} == {"Dizelabad Prison"}
+
+
+def test_officials_victims_and_possessives():
+    doc = extract("UN Special Rapporteur Karim Tabesh said on Friday that executions had reached "
+                  "alarming levels. Foreign Minister Hassan Nouri rejected the criticism.",
+                  published="2024-03-01")
+    assert doc["cases"] == []
+    doc = extract("Omid Rahimi's lawyer, Amir Jalili, said the sentence was issued again. Jalili "
+                  "warned that Rahimi could be executed at any moment.", published="2024-02-10")
+    assert [(c["name"], c["status"]) for c in doc["cases"]] == [("Omid Rahimi", "at_risk")]

@@ -140,6 +140,9 @@ def _claim(ctx, s, m, quantity) -> dict | None:
         return None
     if re.match(r"\s*(?:seconds?|minutes?|[- ]year|percent|%|ثانیه|دقیقه)", after):
         return None
+    if re.search(r"[A-Z][a-z]+,\s*$", ctx.text[max(s.start, m.start() - 30):m.start()]) and \
+            ctx.text[m.end():m.end() + 1] == ",":
+        return None  # 'Nika X, 16, was killed': an age
     qualifier = next((q for q, rx in _QUAL_RX if rx.search(before)), "exactly")
     start = max(s.start, m.start() - 30)
     end = min(s.end, m.end() + 60)

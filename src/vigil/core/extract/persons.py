@@ -73,9 +73,16 @@ _NAME_INNER = frozenset({"baloch", "baluch", "kurd", "arab", "khan"})
 
 
 def _split_run(tokens):
-    """Split a capitalised run at non-name words; yields lists of tokens."""
+    """Split a capitalised run at non-name words; yields lists of tokens.  A possessive
+    ends a name ("Reza Karimi's lawyer" -> "Reza Karimi")."""
     part = []
     for i, tok in enumerate(tokens):
+        low = tok[0].lower()
+        if low.endswith(("'s", "’s")) and len(tok[0]) > 3 and low[:-2] not in _STOP_EN:
+            part.append((tok[0][:-2], tok[1], tok[2] - 2))
+            yield part
+            part = []
+            continue
         inner = (tok[0].lower() in _NAME_INNER and part and i + 1 < len(tokens)
                  and not _is_stop(tokens[i + 1][0]))
         if _is_stop(tok[0]) and not inner:
