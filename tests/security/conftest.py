@@ -1,0 +1,43 @@
+"""Helpers for the security tests: run the real ``vigil`` command in a home of its own."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "src" / "vigil" / "sample"
+
+
+def vigil_env(home: Path, database_url: str | None = None, **extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "VIGIL_EVIDENCE_DIR", "DJANGO_SETTINGS_MODULE")}
+    env.update(VIGIL_HOME=str(home), DJANGO_SETTINGS_MODULE="vigil.site.settings", PYTHONDONTWRITEBYTECODE="1",
+               VIGIL_NO_PROGRESS="1", **extra)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def runner(home: Path, database_url: str | None = None):
+    """``run(*args)`` runs ``python -m vigil ARGS`` against ``home`` (and ``database_url`` if given)."""
+    home.mkdir(parents=True, exist_ok=True)
+
+    def run(*args: str, check: bool = True, timeout: float = 600, **extra):
+        done = subprocess.run([sys.executable, "-m", "vigil", *args], env=vigil_env(home, database_url, **extra),
+                              capture_output=True, text=True, timeout=timeout)
+        if check and done.returncode != 0:
+            raise AssertionError(f"vigil {' '.join(args)} exited {done.returncode}:\n{done.stdout}\n{done.stderr}")
+        return done
+
+    run.home = home
+    run.database_url = database_url
+    run.env = lambda **extra: vigil_env(home, database_url, **extra)
+    return run
+
+
+@pytest.fixture
+def sample_dir() -> Path:
+    return SAMPLE
