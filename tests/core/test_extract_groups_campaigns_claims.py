@@ -65,3 +65,28 @@ def test_statistics_paragraph_claims_with_scope_and_period():
     assert values[582]["start"] == "2022-01-01" and values[582]["end"] == "2022-12-31"
     for c in doc["claims"]:
         assert c["text"] in text
+
+
+def test_gathering_and_riot_with_and_without_dates():
+    doc = extract("Families of death-row prisoners gathered outside Evin Prison. Prisoners in "
+                  "the ward set a mattress on fire.")
+    kinds = {c["kind"]: c for c in doc["campaigns"]}
+    assert set(kinds) == {"gathering", "riot"}
+    assert kinds["gathering"]["prisons"] == ["Evin Prison"] and kinds["gathering"]["date"] is None
+    doc = extract("روز یکشنبه خانواده‌های زندانیان در برابر زندان قزلحصار تجمع کردند و زندانیان "
+                  "دست به شورش زدند.", published="2024-05-07", language="fa")
+    camps = {c["kind"]: c for c in doc["campaigns"]}
+    assert set(camps) == {"gathering", "riot"}
+    assert camps["gathering"]["date"] == "2024-05-05"
+    assert camps["gathering"]["prisons"] == ["Ghezel Hesar Prison"]
+
+
+def test_batch_survives_a_failing_record(monkeypatch):
+    from vigil.core.extract import extract_jsonl, rules
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("broken rule")
+
+    monkeypatch.setattr(rules, "find_claims", boom)
+    out = list(extract_jsonl([{"id": "a", "text": "Ali Rezaei was executed."}]))
+    assert out[0]["id"] == "a" and out[0]["cases"] == [] and "broken rule" in out[0]["error"]

@@ -40,7 +40,8 @@ def extract(text: str, *, published: str | None = None, language: str | None = N
 
 
 def extract_jsonl(lines: Iterable[str | dict], *, extractor: str | None = None) -> Iterator[dict]:
-    """docs.jsonl records (JSON strings or dicts) -> exchange-format records with ``id``."""
+    """docs.jsonl records (JSON strings or dicts) -> exchange-format records with ``id``.
+    A record whose extraction fails is yielded with empty lists and an ``error`` message."""
     for line in lines:
         if isinstance(line, str):
             if not line.strip():
@@ -49,7 +50,11 @@ def extract_jsonl(lines: Iterable[str | dict], *, extractor: str | None = None) 
         else:
             record = line
         out = {"id": record.get("id"), "language": record.get("language")}
-        out.update(extract(record.get("text") or "", published=record.get("published"),
-                           language=record.get("language"), title=record.get("title"),
-                           extractor=extractor))
+        try:
+            out.update(extract(record.get("text") or "", published=record.get("published"),
+                               language=record.get("language"), title=record.get("title"),
+                               extractor=extractor))
+        except Exception as exc:  # noqa: BLE001 - one bad report must not stop a batch
+            out.update({"cases": [], "groups": [], "campaigns": [], "claims": [],
+                        "error": f"{type(exc).__name__}: {exc}"})
         yield out

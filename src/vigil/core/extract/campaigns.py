@@ -12,7 +12,8 @@ _TUESDAYS_RX = re.compile(r"No[- ]?(?:to[- ])?Execution Tuesdays|Tuesdays?\s+(?:
 _STRIKE_RX = re.compile(r"hunger[- ]strike|اعتصاب\s+غذا", re.I)
 _WEEK_EN = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:consecutive\s+|weekly\s+)?(?:week|Tuesday)|\bweek\s+(\d{1,3})\b", re.I)
 _WEEK_FA = re.compile(r"([\u0600-\u06FF\u200c]+(?:\s+و\s+[\u0600-\u06FF\u200c]+)?)\s+(?:هفته|سه[\u200c ]?شنبه)")
-_GATHER_RX = re.compile(r"gathered[^.;]{0,60}?\b(?:outside|in front of)\b|تجمع[^.؛]{0,60}?(?:مقابل|برابر|بیرون)\s+(?:زندان|در)", re.I)
+_GATHER_RX = re.compile(r"gathered[^.;]{0,60}?\b(?:outside|in front of)\b|\b(?:vigil|protest(?:ed)?|rall(?:y|ied))\s+(?:outside|in front of)\s+[^.;]{0,30}?prison|"
+                        r"تجمع[^.؛]{0,60}?(?:مقابل|برابر|بیرون)\s+(?:زندان|در)|(?:مقابل|برابر|بیرون)\s+(?:از\s+)?زندان[^.؛]{0,40}?تجمع", re.I)
 _RIOT_RX = re.compile(r"\briot|set [^.;]{0,20}\bon fire|شورش", re.I)
 _JOIN_RX = re.compile(r"join|took part|taking part|participat|strike|prisons? (?:in|so far)|campaign|"
                       r"پیوست|اعتصاب|کارزار|زندان‌های", re.I)
@@ -52,8 +53,10 @@ def _last_date_before(ctx, offset: int):
 
 
 class _Pos:
+    """A position standing in for a trigger."""
+
     def __init__(self, start):
-        self.start = start
+        self.start = self.end = start
 
 
 def _hunger_strike(ctx) -> dict | None:

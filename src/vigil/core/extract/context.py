@@ -158,6 +158,14 @@ class DocContext:
                 yield j, trigs[0]
 
     def event_date(self, trig, idx: int, status: str, window=None) -> DateMention | None:
+        """Date of the event that ``trig`` reports (cached)."""
+        cache = self.__dict__.setdefault("_event_dates", {})
+        key = (trig.start, trig.end, idx, status, tuple(window) if window else None)
+        if key not in cache:
+            cache[key] = self._event_date(trig, idx, status, window)
+        return cache[key]
+
+    def _event_date(self, trig, idx: int, status: str, window=None) -> DateMention | None:
         near = self.date_near(trig.start, idx, window)
         if near and self._between_other_trigger(near, trig, idx):
             near = None
