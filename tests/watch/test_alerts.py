@@ -22,8 +22,7 @@ def ingest_and_link(text: str, source, actor, published: str):
 
 @pytest.fixture
 def watched(db, evidence_dir, source, actor, django_user_model):
-    """Reza Karimi at risk, a baseline run, and a researcher watching him by name (e-mail + webhook)."""
-    from vigil.records.actions import subscribe
+    """Reza Karimi at risk, a baseline run, and a researcher (subscribing in each test)."""
     from vigil.watch.notify import notify_changes
 
     ingest_and_link(AT_RISK, source, actor, "2025-03-03")

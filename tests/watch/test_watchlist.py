@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
+from hypothesis import given, strategies as st
 
 from vigil.core import campaigns as core_campaigns
 from vigil.core import watch as core
@@ -23,6 +23,21 @@ def test_current_status_rules():
     # an execution is final even when it is undated
     assert core.current_status(again_events := halted + [{"status": "executed"}]).status == "executed"
     assert again_events and core.current_status([]) is None
+
+
+_EVENTS = st.lists(st.fixed_dictionaries({
+    "status": st.sampled_from(["arrested", "sentenced", "upheld", "at_risk", "halted", "commuted", "executed"]),
+    "date": st.sampled_from(["", "2024", "2025-01", "2025-01-15", "2025-02", "2025-02-03"])}), min_size=1, max_size=8)
+
+
+@given(_EVENTS, st.randoms())
+def test_current_status_does_not_depend_on_report_order(events, rnd):
+    shuffled = list(events)
+    rnd.shuffle(shuffled)
+    a, b = core.current_status(events), core.current_status(shuffled)
+    assert (a.status, a.date, a.at_risk_since) == (b.status, b.date, b.at_risk_since)
+    if any(e["status"] == "executed" for e in events):
+        assert a.status == "executed" and not a.at_risk
 
 
 def test_changes_once_per_status_change():

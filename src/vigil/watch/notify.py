@@ -4,7 +4,8 @@ Run it after linking: ``vigil link && vigil watch run`` (or ``vigil watch run --
 Each run compares every person's derived current status with their :class:`StatusSnapshot`;
 a difference becomes one :class:`StatusChange`, the snapshot is updated, and each matching
 subscription gets one e-mail and/or one signed webhook (an :class:`Alert` row each, unique
-per change, subscription and channel). The very first run only records the baseline.
+per change, subscription and channel). The very first run (no earlier 'watch.detect' audit
+event) only records the baseline.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from vigil.core import watch as core
 from vigil.records.actions import Actor, audit
-from vigil.records.models import Person
+from vigil.records.models import AuditEvent, Person
 from vigil.watch import delivery
 from vigil.watch.models import Alert, StatusChange, StatusSnapshot, Subscription
 from vigil.watch.status import current_statuses
@@ -29,7 +30,7 @@ def detect_changes(actor: Actor) -> list[StatusChange]:
     """Compare current statuses with the snapshots; record and return the changes."""
     statuses = current_statuses()
     snapshots = {s.person_id: s for s in StatusSnapshot.objects.all()}
-    baseline = not snapshots and not StatusChange.objects.exists()
+    baseline = not AuditEvent.objects.filter(action="watch.detect").exists()
     before = {pk: (s.status, s.date) for pk, s in snapshots.items()}
     after = {pk: (s.status, s.date) for pk, s in statuses.items()}
     found = [] if baseline else core.changes(before, after)

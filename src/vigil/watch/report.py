@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from vigil.core.stats import HEADLINE_GRADES, Figure, Filter
 from vigil.core.stats.periods import parse_period_spec
-from vigil.records.models import Source, StatusEvent
+from vigil.records.models import Source
 from vigil.statistics import queries
 from vigil.watch import charts, texts
 from vigil.watch.campaigns import campaign_fa, timelines
@@ -143,6 +143,72 @@ def _campaigns(fmt: Fmt, at_risk: list[dict], period) -> list[dict]:
     return out
 
 
+class _Figures:
+    """The report's figures over one filter; breakdowns reuse the total (one GROUP BY each)."""
+
+    def __init__(self, flt: Filter):
+        self.flt = flt
+        self.total = queries.figure(flt, cases=False)
+
+    def __call__(self, by: str | None = None, **changes) -> Figure:
+        flt = self.flt.but(**changes) if changes else self.flt
+        base = self.total if by and not changes else None
+        return queries.figure(flt, by, cases=False, base=base)
+
+
+def _glance(figs: _Figures, fmt: Fmt, at_risk: list[dict]) -> list[Block]:
+    nationality = figs("nationality")
+    foreign = sum(g["value"] for g in nationality.groups if g["key"] not in ("unknown", "IR"))
+    return [block(fmt.t("Executions recorded", "اعدام‌های ثبت‌شده"), figs.total, fmt),
+            block(fmt.t("of which official or corroborated", "از این میان رسمی یا تأییدشده"),
+                  figs(grades=HEADLINE_GRADES), fmt),
+            block(fmt.t("Women", "زنان"), figs(sex="f"), fmt),
+            block(fmt.t("Juvenile offenders", "مجرمان نوجوان"), figs(juvenile=True), fmt),
+            block(fmt.t("Public executions", "اعدام در ملأ عام"), figs(public=True), fmt),
+            block(fmt.t("Officially announced", "اعلام‌شده به‌طور رسمی"), figs(officially_announced=True), fmt),
+            Block(fmt.t("Foreign nationals", "اتباع خارجی"), fmt.num(foreign),
+                  coverage(nationality, fmt) + " " + fmt.t(*texts.NATIONALITY_NOTE), foreign),
+            Block(fmt.t("People at imminent risk now", "افراد در خطر قریب‌الوقوع اعدام"), fmt.num(len(at_risk)),
+                  fmt.t(*texts.AT_RISK_NOTE), len(at_risk))]
+
+
+def _trend_and_charges(figs: _Figures, fmt: Fmt, span) -> dict:
+    by_month, by_charge = figs("month"), figs("charge")
+    months = monthly(by_month, span, fmt)
+    charges = group_rows(by_charge, "charge", fmt)
+    return {"months": months, "months_caption": coverage(by_month, fmt),
+            "months_chart": charts.columns([{"label": r["short"], "value": r["value"], "text": r["text"]}
+                                            for r in months], rtl=fmt.fa),
+            "charges": charges, "charges_chart": charts.hbars(charges, rtl=fmt.fa),
+            "charges_caption": coverage(by_charge, fmt) + " " + fmt.t(*texts.CHARGE_NOTE)}
+
+
+def _groups_of_people(figs: _Figures, fmt: Fmt) -> dict:
+    """Women, juvenile offenders, public executions, ethnic minorities, foreign nationals."""
+    by_ethnicity, by_nationality = figs("ethnicity"), figs("nationality")
+    return {"women": block("", figs(sex="f"), fmt),
+            "women_charges": group_rows(figs("charge", sex="f"), "charge", fmt),
+            "juvenile": block("", figs(juvenile=True), fmt),
+            "juvenile_cases": annex(figs.flt.but(juvenile=True), fmt),
+            "public": block("", figs(public=True), fmt),
+            "public_provinces": group_rows(figs("province", public=True), "province", fmt),
+            "ethnicities": group_rows(by_ethnicity, "ethnicity", fmt), "ethnicity_caption": coverage(by_ethnicity, fmt),
+            "nationalities": group_rows(by_nationality, "nationality", fmt),
+            "nationality_caption": coverage(by_nationality, fmt) + " " + fmt.t(*texts.NATIONALITY_NOTE)}
+
+
+def _geography(figs: _Figures, fmt: Fmt) -> dict:
+    by_province, by_official = figs("province"), figs("officially_announced")
+    capita = queries.per_capita_figure(figs.flt, base=figs.total)
+    return {"provinces": [{**r, "label": fmt.place(r["key"]), "text": fmt.num(r["value"]),
+                           "population": fmt.num(r["population"]), "rate_text": fmt.num(r["rate"])}
+                          for r in capita["rates"]],
+            "province_caption": coverage(by_province, fmt), "census": capita["population_source"],
+            "map": charts.province_map(by_province.groups),
+            "official_rows": group_rows(by_official, "officially_announced", fmt),
+            "official_caption": coverage(by_official, fmt) + " " + fmt.t(*texts.OFFICIAL_NOTE)}
+
+
 def report_context(period: str, *, lang: str = "en", grades: str = "documented", published_only: bool = True,
                    today: date | None = None) -> dict:
     """Everything the report template shows, computed from the database."""
@@ -152,59 +218,17 @@ def report_context(period: str, *, lang: str = "en", grades: str = "documented",
     if span is None:
         raise ValueError("a report needs a period, e.g. 2025 or 2025-03")
     flt = Filter(period=period, grades=grades, published_only=published_only)
-    total = queries.figure(flt, cases=False)
-    fig = lambda f=flt, by=None: queries.figure(f, by, cases=False, base=total if f is flt and by else None)  # noqa: E731
-    women, juvenile, public = fig(flt.but(sex="f")), fig(flt.but(juvenile=True)), fig(flt.but(public=True))
-    official = fig(flt.but(officially_announced=True))
-    headline = fig(flt.but(grades=HEADLINE_GRADES))
-    by = {name: fig(flt, name) for name in ("month", "charge", "ethnicity", "nationality", "province",
-                                             "officially_announced")}
-    foreign = sum(g["value"] for g in by["nationality"].groups if g["key"] not in ("unknown", "IR"))
-    capita = queries.per_capita_figure(flt, base=total)
+    figs = _Figures(flt)
     at_risk = _at_risk(fmt, published_only, today)
-    map_svg = charts.province_map(by["province"].groups)
-    month_rows = monthly(by["month"], span, fmt)
-    charge_rows = group_rows(by["charge"], "charge", fmt)
     return {
         "lang": lang, "dir": "rtl" if fmt.fa else "ltr", "fa": fmt.fa, "t": texts.words(lang),
         "title": texts.title(fmt, span, period), "period": span, "period_label": fmt.digits(period),
         "period_dates": f"{fmt.date(span.start.isoformat())} – {fmt.date(span.end.isoformat())}",
         "generated": fmt.date(today.isoformat()), "grades": [fmt.label("grade", g) for g in flt.grades],
-        "published_only": published_only,
-        "glance": [block(fmt.t("Executions recorded", "اعدام‌های ثبت‌شده"), total, fmt),
-                   block(fmt.t("of which official or corroborated", "از این میان رسمی یا تأییدشده"), headline, fmt),
-                   block(fmt.t("Women", "زنان"), women, fmt),
-                   block(fmt.t("Juvenile offenders", "مجرمان نوجوان"), juvenile, fmt),
-                   block(fmt.t("Public executions", "اعدام در ملأ عام"), public, fmt),
-                   block(fmt.t("Officially announced", "اعلام‌شده به‌طور رسمی"), official, fmt),
-                   Block(fmt.t("Foreign nationals", "اتباع خارجی"), fmt.num(foreign), coverage(by["nationality"], fmt)
-                         + " " + fmt.t(*texts.NATIONALITY_NOTE), foreign),
-                   Block(fmt.t("People at imminent risk now", "افراد در خطر قریب‌الوقوع اعدام"), fmt.num(len(at_risk)),
-                         fmt.t(*texts.AT_RISK_NOTE), len(at_risk))],
-        "total": block("", total, fmt), "method": texts.method(fmt),
-        "sources": sources_table(flt, fmt),
-        "months": month_rows, "months_chart": charts.columns(
-            [{"label": r["short"], "value": r["value"], "text": r["text"]} for r in month_rows], rtl=fmt.fa),
-        "months_caption": coverage(by["month"], fmt),
-        "charges": charge_rows, "charges_chart": charts.hbars(charge_rows, rtl=fmt.fa),
-        "charges_caption": coverage(by["charge"], fmt) + " " + fmt.t(*texts.CHARGE_NOTE),
-        "women": block("", women, fmt), "women_charges": group_rows(fig(flt.but(sex="f"), "charge"), "charge", fmt),
-        "juvenile": block("", juvenile, fmt), "juvenile_cases": annex(flt.but(juvenile=True), fmt),
-        "public": block("", public, fmt), "public_provinces": group_rows(fig(flt.but(public=True), "province"),
-                                                                         "province", fmt),
-        "ethnicities": group_rows(by["ethnicity"], "ethnicity", fmt),
-        "ethnicity_caption": coverage(by["ethnicity"], fmt),
-        "nationalities": group_rows(by["nationality"], "nationality", fmt),
-        "nationality_caption": coverage(by["nationality"], fmt) + " " + fmt.t(*texts.NATIONALITY_NOTE),
-        "provinces": [{**r, "label": fmt.place(r["key"]), "text": fmt.num(r["value"]),
-                       "population": fmt.num(r["population"]), "rate_text": fmt.num(r["rate"])}
-                      for r in capita["rates"]],
-        "province_caption": coverage(by["province"], fmt), "census": capita["population_source"],
-        "map": map_svg,
-        "official_rows": group_rows(by["officially_announced"], "officially_announced", fmt),
-        "official_caption": coverage(by["officially_announced"], fmt) + " " + fmt.t(*texts.OFFICIAL_NOTE),
-        "at_risk": at_risk, "campaigns": _campaigns(fmt, at_risk, span),
-        "annex": annex(flt, fmt),
+        "published_only": published_only, "glance": _glance(figs, fmt, at_risk),
+        "total": block("", figs.total, fmt), "method": texts.method(fmt), "sources": sources_table(flt, fmt),
+        **_trend_and_charges(figs, fmt, span), **_groups_of_people(figs, fmt), **_geography(figs, fmt),
+        "at_risk": at_risk, "campaigns": _campaigns(fmt, at_risk, span), "annex": annex(flt, fmt),
     }
 
 
