@@ -266,3 +266,17 @@ def test_ingest_takes_base64_bytes(client, tokens, site):
     response = _post(client, "/api/v1/ingest", body, tokens["researcher"])
     assert response.status_code == 201 and response.json()["sha256"] == hashlib.sha256(raw).hexdigest()
     assert _post(client, "/api/v1/ingest", {**body, "content_base64": "!!"}, tokens["researcher"]).status_code == 400
+
+
+def test_anonymous_answers_are_cached_until_the_data_change(client, actor, site):
+    from django.test.utils import CaptureQueriesContext
+    from django.db import connection
+
+    from vigil.records.actions import publish_person
+
+    assert _get(client, "/api/v1/persons").json()["count"] == 1
+    with CaptureQueriesContext(connection) as ctx:
+        assert _get(client, "/api/v1/persons").json()["count"] == 1
+    assert len(ctx.captured_queries) == 1  # the data version only
+    publish_person(site["hidden"], actor, reason="verified by two sources")
+    assert _get(client, "/api/v1/persons").json()["count"] == 2

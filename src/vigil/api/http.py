@@ -84,6 +84,20 @@ def _require(request, role: str | None):
         raise ApiError(403, f"this operation needs the {role} role")
 
 
+def _respond(endpoint: Endpoint, request, kwargs):
+    """The view's answer; anonymous GETs through the response cache (same answer for everyone)."""
+    if endpoint.method != "GET" or request.api_token is not None:
+        return endpoint.view(request, **kwargs)
+    from vigil.api import cache
+
+    key, hit = cache.lookup(request)
+    if hit is not None:
+        return hit
+    response = endpoint.view(request, **kwargs)
+    cache.store(key, response)
+    return response
+
+
 def api_view(endpoint: Endpoint) -> Callable:
     """Wrap an endpoint's view: only its method, bearer auth, rate limit, role, JSON errors.
 
@@ -101,7 +115,7 @@ def api_view(endpoint: Endpoint) -> Callable:
             finally:
                 _limit(request)
             _require(request, endpoint.role)
-            response = endpoint.view(request, **kwargs)
+            response = _respond(endpoint, request, kwargs)
         except ApiError as exc:
             response = error(exc.status, exc.message, **exc.headers)
         except Http404 as exc:

@@ -7,6 +7,7 @@ cache limits each process separately.
 from __future__ import annotations
 
 import math
+import os
 import time
 
 from django.conf import settings
@@ -16,8 +17,21 @@ from django.core.cache import cache
 DEFAULT_LIMITS = {"anonymous": (120, 60), "token": (1200, 60)}
 
 
+def _from_env(value: str) -> dict[str, tuple[int, int]]:
+    """``VIGIL_API_RATE=anonymous=120/60,token=1200/60`` → {kind: (requests, seconds)}."""
+    out = {}
+    for part in filter(None, (p.strip() for p in value.split(","))):
+        kind, _, rate = part.partition("=")
+        requests, _, seconds = rate.partition("/")
+        out[kind.strip()] = (int(requests), int(seconds or 60))
+    return out
+
+
 def limits(kind: str) -> tuple[int, int]:
-    return {**DEFAULT_LIMITS, **getattr(settings, "VIGIL_API_RATE_LIMITS", {})}[kind]
+    """(requests, window seconds) for ``kind``: defaults < $VIGIL_API_RATE < settings.VIGIL_API_RATE_LIMITS."""
+    merged = {**DEFAULT_LIMITS, **_from_env(os.environ.get("VIGIL_API_RATE", "")),
+              **getattr(settings, "VIGIL_API_RATE_LIMITS", {})}
+    return merged[kind]
 
 
 def hit(client: str, kind: str, now: float | None = None) -> tuple[bool, int]:
