@@ -56,10 +56,12 @@ def main(argv=None) -> dict:
     df = pd.read_parquet(args.parquet).head(args.n) if args.parquet else mentions(args.n, args.seed)
     df = df.rename(columns={"father_name": "father"})
     truth = df.pop("true_person")
+    df = df.drop(columns=[c for c in ("noise", "true_status", "true_date", "ethnicity",
+                                      "name_script") if c in df])
     from vigil.core.link import link
 
     start, cpu0 = time.perf_counter(), _cpu()
-    result = link(df.drop(columns=[c for c in ("noise", "true_status", "true_date") if c in df]))
+    result = link(df)
     seconds, cpu = time.perf_counter() - start, _cpu() - cpu0
     peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2
     pred = df["mention_id"].astype(str).map(result.clusters)

@@ -195,13 +195,14 @@ def test_case_grade_flags_contradicting_outcomes():
 # ---------------------------------------------------------------- Spark backend
 @pytest.mark.skipif(importlib.util.find_spec("pyspark") is None or not shutil.which("java"),
                     reason="pyspark or Java not installed")
-def test_spark_backend_gives_the_same_links(sample):
+def test_spark_backend_gives_the_same_links(sample, tmp_path):
     from pyspark.sql import SparkSession
     from splink.backends.spark import similarity_jar_location
 
     spark = (SparkSession.builder.master("local[2]").appName("vigil-link")
              .config("spark.jars", similarity_jar_location())
              .config("spark.sql.shuffle.partitions", "4").getOrCreate())
+    spark.sparkContext.setCheckpointDir(str(tmp_path))  # Splink checkpoints on Spark
     try:
         on_spark = link(sample, backend="spark", spark=spark)
     finally:

@@ -20,6 +20,7 @@ import pandas as pd
 from vigil.core.link import records as _records
 from vigil.core.link import settings as _settings
 
+DUCKDB_MEMORY = "2GB"  # DuckDB spills to the temp directory beyond this
 MUST_LINK = "must_link"
 CANNOT_LINK = "cannot_link"
 PAIR_COLUMNS = ["mention_id_l", "mention_id_r", "match_probability", "match_weight"]
@@ -93,8 +94,8 @@ def link(
     records: Iterable[Mapping] | pd.DataFrame,
     *,
     backend: str = "duckdb",
-    threshold: float = 0.9,
-    review_band: tuple[float, float] = (0.1, 0.9),
+    threshold: float = 0.5,
+    review_band: tuple[float, float] = (0.1, 0.5),
     fixed: Sequence = (),
     one_per_source: bool = False,
     prior: float | None = None,
@@ -113,12 +114,12 @@ def link(
     """
     lo, hi = review_band
     decisions = as_decisions(fixed)
-    frame = _records.prepare(records)
+    frame = _records.prepare(records)[_SPLINK_COLUMNS + ["mention_id"]]
     pairs = score_pairs(frame, floor=min(lo, threshold), backend=backend,
                         one_per_source=one_per_source, prior=prior, spark=spark)
     sources = dict(zip(frame["mention_id"], frame["source"], strict=True))
     clusters = cluster(list(frame["mention_id"]), pairs, threshold, decisions,
-                       sources if one_per_source else None)
+                       sources if one_per_source else None, history_events(frame))
     decided = {d.pair for d in decisions}
     in_band = (pairs["match_probability"] >= lo) & (pairs["match_probability"] < hi)
     keys = list(zip(pairs["mention_id_l"], pairs["mention_id_r"], strict=True))
@@ -192,9 +193,13 @@ def _reweight(pairs: pd.DataFrame, old: float, new: float) -> None:
 def _db_api(backend: str, spark):
     """The Splink database API for a backend name."""
     if backend == "duckdb":
+        import tempfile
+
+        import duckdb
         from splink import DuckDBAPI
 
-        return DuckDBAPI()
+        config = {"memory_limit": DUCKDB_MEMORY, "temp_directory": tempfile.gettempdir()}
+        return DuckDBAPI(connection=duckdb.connect(config=config))
     if backend == "spark":
         from splink import SparkAPI
 
@@ -237,20 +242,24 @@ def _sorted_pairs(out: pd.DataFrame) -> pd.DataFrame:
 
 def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
             decisions: Sequence[Decision] = (),
-            sources: Mapping[str, str] | None = None) -> dict[str, str]:
+            sources: Mapping[str, str] | None = None,
+            events: Mapping[str, tuple] | None = None) -> dict[str, str]:
     """mention_id -> person id, from links >= threshold and human decisions.
 
     Must-link decisions are applied first, then links from strongest to weakest; a
     union is refused when it would put a cannot-link pair (or, with ``sources``, two
-    mentions of one source) into one person. Person ids are the smallest mention id of
-    each person, prefixed with ``P:``; they are deterministic for a given input.
+    mentions of one source) into one person, or (with ``events``, see
+    :func:`history_events`) give one person two different dates for one status
+    event or a later status dated well before an earlier one. Human must-links are not
+    subject to that history check. Person ids are the smallest mention id of each
+    person, prefixed with ``P:``; they are deterministic for a given input.
     """
-    uf = _ConstrainedUnionFind(mention_ids, sources)
+    uf = _ConstrainedUnionFind(mention_ids, sources, events)
     for d in decisions:
         if d.kind == CANNOT_LINK:
             uf.forbid(*d.pair)
     for d in decisions:
-        if d.kind == MUST_LINK and not uf.union(*d.pair):
+        if d.kind == MUST_LINK and not uf.union(*d.pair, check_history=False):
             raise ValueError(f"must-link {d.pair} contradicts a cannot-link decision")
     strong = pairs[pairs["match_probability"] >= threshold]
     strong = strong.sort_values("match_probability", ascending=False, kind="stable")
@@ -259,13 +268,66 @@ def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
     return uf.labels()
 
 
-class _ConstrainedUnionFind:
-    """Union-find whose components carry cannot-link partners and source sets."""
+SAME_EVENT_DAYS = 7     # two dates of one status event may differ this much
+ORDER_SLACK_DAYS = 30   # a later status may be dated this much before an earlier one
 
-    def __init__(self, items: Sequence[str], sources: Mapping[str, str] | None):
+
+def history_events(frame: pd.DataFrame) -> dict[str, tuple]:
+    """mention_id -> (status, rank, (date_lo, date_hi, y, m, d)) for dated mentions."""
+    known = frame[frame["status"].notna() & frame["date_lo"].notna()]
+    ranks = known["status_rank"].fillna(-1).astype(int)
+    days = known["date_d"].astype("float").fillna(0).astype(int)
+    return {m: (s, r, (int(lo), int(hi), int(y), int(mo), d)) for m, s, r, lo, hi, y, mo, d in zip(
+        known["mention_id"], known["status"], ranks, known["date_lo"], known["date_hi"],
+        known["date_y"], known["date_m"].astype("float").fillna(0).astype(int), days,
+        strict=True)}
+
+
+def _same_event(a: tuple, b: tuple) -> bool:
+    """Whether two dates (lo, hi, y, m, d) can be one event: within SAME_EVENT_DAYS
+    beyond their precision, or the same day with day and month swapped or a month off."""
+    if max(a[0] - b[1], b[0] - a[1]) <= SAME_EVENT_DAYS:
+        return True
+    if a[2] != b[2] or not (a[4] and b[4]):
+        return False
+    return (a[3] == b[4] and a[4] == b[3]) or (a[4] == b[4] and abs(a[3] - b[3]) == 1)
+
+
+def _history_ok(a: dict, b: dict) -> bool:
+    """Whether two partial histories (status -> (rank, dates)) can be one person's:
+    each shared status one event, and statuses in order."""
+    for status, (rank, dates) in b.items():
+        if status in a and not all(_same_event(x, y) for x in dates for y in a[status][1]):
+            return False
+        lo, hi = min(d[0] for d in dates), max(d[1] for d in dates)
+        for rank2, dates2 in a.values():
+            if rank2 < 0 or rank < 0 or rank2 == rank:
+                continue
+            lo2, hi2 = min(d[0] for d in dates2), max(d[1] for d in dates2)
+            if (rank < rank2 and lo > hi2 + ORDER_SLACK_DAYS) or (
+                    rank2 < rank and lo2 > hi + ORDER_SLACK_DAYS):
+                return False
+    return True
+
+
+def _merge_history(a: dict, b: dict) -> dict:
+    out = dict(a)
+    for status, (rank, dates) in b.items():
+        old = out.get(status, (rank, ()))[1]
+        out[status] = (rank, tuple(dict.fromkeys(old + dates))[:8])
+    return out
+
+
+class _ConstrainedUnionFind:
+    """Union-find whose components carry cannot-link partners, source sets and the
+    partial status history of the person they describe."""
+
+    def __init__(self, items: Sequence[str], sources: Mapping[str, str] | None,
+                 events: Mapping[str, tuple] | None = None):
         self.parent = {i: i for i in items}
         self.forbidden: dict[str, set[str]] = {}
         self.sources = {i: {sources[i]} for i in items} if sources else None
+        self.history = {m: {e[0]: (e[1], (e[2],))} for m, e in (events or {}).items()}
 
     def find(self, x: str) -> str:
         root = x
@@ -286,19 +348,26 @@ class _ConstrainedUnionFind:
             return False
         return not (self.sources and self.sources[ra] & self.sources[rb])
 
-    def union(self, a: str, b: str) -> bool:
+    def union(self, a: str, b: str, check_history: bool = True) -> bool:
         """Join the components of a and b unless forbidden; True when joined."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         if not self._allowed(ra, rb):
             return False
+        ha, hb = self.history.get(ra), self.history.get(rb)
+        if ha and hb and check_history and not _history_ok(ha, hb):
+            return False
+        merged = _merge_history(ha, hb) if ha and hb else (ha or hb)
         if ra > rb:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.forbidden.setdefault(ra, set()).update(self.forbidden.pop(rb, ()))
         if self.sources:
             self.sources[ra] |= self.sources.pop(rb)
+        self.history.pop(rb, None)
+        if merged:
+            self.history[ra] = merged
         return True
 
     def labels(self) -> dict[str, str]:
