@@ -326,3 +326,13 @@ def test_main_effects_interval_brackets_the_estimate(counts):
     assert t.observed <= lo <= point <= hi
     n_hat = ll.fit(t).estimate
     assert n_hat >= t.observed and lo <= n_hat <= hi
+
+
+def test_lcmcr_short_chain_output_and_convergence_warning():
+    t = simulate(HRDAG_SPECS["sim4"], 3)
+    out = estimate(t, "lcmcr", burnin=50, samples=60, thin=1, seed=3)
+    assert out["method"] == "lcmcr" and out["lower"] <= out["estimate"] <= out["upper"]
+    assert out["observed"] == t.observed and "seed 3" in out["model"]
+    assert all(w in out["warnings"] for w in STANDING_WARNINGS)
+    with pytest.raises(ValueError, match="at least 3 lists"):
+        estimate(make_table(["A", "B"], {(1, 0): 3, (0, 1): 4, (1, 1): 2}), "lcmcr")

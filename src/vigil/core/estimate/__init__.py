@@ -67,7 +67,7 @@ def estimate(table: CaptureTable | str | Path, method: str = "loglinear-stepwise
         raise ValueError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
     result = runners[method](table, **opts)
     result["warnings"] = (list(STANDING_WARNINGS) + result["warnings"]
-                          + _table_warnings(table))
+                          + _table_warnings(table) + _bound_warnings(result))
     return {"estimate": result["estimate"], "lower": result["lower"],
             "upper": result["upper"], "method": method, "model": result["model"],
             "observed": table.observed, "warnings": result["warnings"],
@@ -160,6 +160,11 @@ def _run_lcmcr(table: CaptureTable, classes: int = 10, burnin: int = 10000,
              f"{classes} classes; {res.iterations} Gibbs iterations, seed {seed}")
     warnings = ["lcmcr: posterior median with 95% credible interval from "
                 f"{samples} draws; rerun with another seed to check convergence"]
+    first, second = np.median(np.array_split(res.samples, 2), axis=1)
+    if abs(first - second) > 0.05 * res.median:
+        warnings.append(f"lcmcr: the two halves of the draws disagree (medians "
+                        f"{first:,.0f} and {second:,.0f}); the chain may not have "
+                        "converged: raise burnin and samples")
     return {"estimate": _r(res.median), "lower": _r(res.lower), "upper": _r(res.upper),
             "model": model, "warnings": warnings + _overlap_warnings(table)}
 
@@ -182,6 +187,16 @@ def _table_warnings(table: CaptureTable) -> list[str]:
         out.append(f"lists with no individuals: {', '.join(empty)}")
     if table.observed < 50:
         out.append(f"only {table.observed} individuals observed; estimates are fragile")
+    return out
+
+
+def _bound_warnings(result: dict) -> list[str]:
+    """Replace infinite interval ends by None (valid JSON) and say so."""
+    out = []
+    for key in ("lower", "upper"):
+        if result[key] is not None and not np.isfinite(result[key]):
+            result[key] = None
+            out.append(f"the {key} end of the interval is unbounded for this model")
     return out
 
 
