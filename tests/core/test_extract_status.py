@@ -94,3 +94,18 @@ def test_blood_money_and_family_consent_are_forgiveness():
     doc = extract("فرید اسدی که پیش‌تر به اعدام محکوم شده بود، با رضایت خانواده مقتول از اعدام "
                   "رهایی یافت.", published="2024-06-01", language="fa")
     assert {c["status"] for c in doc["cases"]} == {"sentenced", "forgiven"}
+
+
+def test_more_english_phrasings():
+    doc = extract("Authorities carried out the execution of Ahmad Zare in Isfahan on Saturday. "
+                  "He was handed a death sentence in 2019 for drug smuggling.",
+                  published="2022-05-01")
+    got = {c["status"]: c for c in doc["cases"]}
+    assert set(got) == {"executed", "sentenced"}
+    assert got["executed"]["date"] == "2022-04-30" and got["sentenced"]["date"] == "2019"
+    doc = extract("The death sentence of Yasin Kordi was confirmed by the Supreme Court.")
+    assert [(c["name"], c["status"]) for c in doc["cases"]] == [("Yasin Kordi", "upheld")]
+    doc = extract("Hossein Rahimi was sent to the gallows at dawn in Birjand prison.")
+    assert [(c["status"], c["prison"]) for c in doc["cases"]] == [("executed", "Birjand Prison")]
+    doc = extract("Two brothers, Ali and Reza Mohammadi, were executed in Shiraz.")
+    assert {c["name"] for c in doc["cases"]} == {"Ali Mohammadi", "Reza Mohammadi"}

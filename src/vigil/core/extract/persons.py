@@ -128,7 +128,19 @@ def english_names(text: str, start: int, end: int) -> list[NameMention]:
     for s, e, _, _ in sorted(set(accepted)):
         if not _excluded(text, s, e, start):
             out.append(NameMention(text[s:e], s, e))
-    return out
+    return _shared_surname_en(text, candidates, out)
+
+
+def _shared_surname_en(text, candidates, names):
+    """'Ali and Reza Mohammadi': a lone given name before 'and' + a full name takes its surname."""
+    extra = []
+    for s, e, n, given in candidates:
+        if n != 1 or not given or any(nm.start <= s < nm.end for nm in names):
+            continue
+        nxt = next((nm for nm in names if nm.start > e and re.fullmatch(r"\s+and\s+", text[e:nm.start])), None)
+        if nxt and len(nxt.name.split()) >= 2:
+            extra.append(NameMention(text[s:e] + " " + nxt.name.split()[-1], s, e))
+    return sorted(names + extra, key=lambda n: n.start)
 
 
 def _list_members(text, candidates, accepted, sent_start):

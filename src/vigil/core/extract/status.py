@@ -39,12 +39,13 @@ _EN = [
     ("forgiven", r"\b(?:granted|gave|obtained)\s+(?:forgiveness|pardon)\b|\bforgave\b|\bwas\s+pardoned\b|"
                  r"\b(?:accept(?:ed)?|agreed\s+to\s+accept)\s+(?:the\s+)?(?:blood\s+money|diy[ae]h?)\b|\bwas\s+spared\b"),
     ("commuted", r"\bcommuted\b"),
-    ("upheld", r"\b(?:upheld|confirmed|made final|finali[sz]ed)\b(?=[^.;]{0,60}\b(?:sentence|verdict|ruling|cases?)\b)|\b(?:Supreme Court|appeals court|court of appeal)\b[^.;]{0,40}?\b(?:upheld|confirmed)\b"),
+    ("upheld", r"\b(?:upheld|confirmed|made final|finali[sz]ed)\b(?=[^.;]{0,60}\b(?:sentence|verdict|ruling|cases?)\b)|"
+               r"\b(?:death\s+)?sentences?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been)\s+(?:upheld|confirmed|made final|finali[sz]ed)\b|\b(?:Supreme Court|appeals court|court of appeal)\b[^.;]{0,40}?\b(?:upheld|confirmed)\b"),
     ("sentenced", r"\bsentenced\b(?:\s+[\w'’-]+){0,6}?\s+to\s+(?:death|qisas|execution)\b"),
-    ("sentenced", r"\b(?:under|received|given|issued)\s+(?:a\s+)?(?:sentences?\s+of\s+death|death\s+sentences?)\b"),
+    ("sentenced", r"\b(?:under|received|given|issued|handed(?:\s+down)?)\s+(?:a\s+)?(?:sentences?\s+of\s+death|death\s+sentences?)\b"),
     ("sentenced", r"\bdeath sentences?\s+(?:was|were|had been)\s+(?:issued|handed down|passed)\b"),
     ("sentenced", r"\bcondemned\s+to\s+death\b"),
-    ("executed", r"\b(?:executed|hanged|hung|put to death)\b"),
+    ("executed", r"\b(?:executed|hanged|hung|put to death)\b|\b(?:sent|went|taken)\s+to\s+the\s+gallows\b"),
     ("executed", r"(?<!stop the )(?<!halt the )(?<!prevent the )\bexecutions?\s+(?:on\s+[^.;]{0,30}?\s+)?of\b(?=\s+(?:[A-Z\"'«]|(?:a|an|one|two|three|four|five|six|\d+)\b))"),
     ("executed", r"\bexecutions?\s+(?:took place|(?:was|were) carried out)\b"),
     ("at_risk?", r"\btransfer(?:red|s)?\b(?=[^.;]{0,160}?\bto\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+[Pp]rison\b)"),
@@ -84,7 +85,7 @@ _EN_GATES = [("executed", "hanged", "put to death"), ("imminent",), ("risk",), (
              ("danger",), ("back to",), ("returned",), ("stopped", "halted", "postponed", "suspended"),
              ("last moment",), ("forgive", "forgave", "pardon", "blood money", "diya", "spared"), ("commuted",),
              ("upheld", "confirmed", "final"), ("sentenced",), ("death",), ("death sentence",),
-             ("condemned",), ("executed", "hanged", "hung", "put to death"), ("execution",),
+             ("condemned",), ("executed", "hanged", "hung", "put to death", "gallows"), ("execution",),
              ("execution",), ("transfer",), ("carried out",)]
 _FA_GATES = [("انفرادی", "منتقل", "اجرای"), ("خطر", "معرض", "قریب", "دستور", "آستانه"),
              ("بازگ", "متوقف", "لغو", "تعویق"), ("رضایت", "عفو", "بخش", "گذشت", "رهایی", "نجات"), ("تخفیف", "تبدیل"),
