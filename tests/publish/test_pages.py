@@ -156,6 +156,9 @@ def test_persian_pages_are_rtl_with_jalali_dates_and_persian_digits(client, site
     text = get(client, f"/people/{site['khalil'].public_id}/?lang=fa")
     assert '<html lang="fa" dir="rtl">' in text
     assert "۲۶ دی ۱۴۰۳" in text  # 2025-01-15
+    conflict = text[text.index('class="conflicts"'):]
+    assert "۲۶ دی ۱۴۰۳" in conflict and "۲۷ دی ۱۴۰۳" in conflict  # both sources' dates, in Jalali
+    assert "قزلحصار" in text  # the prison's Persian name from the gazetteer
     assert "وضعیت" in text or "تاریخچه" in text  # translated interface
     dashboard = get(client, "/?lang=fa&grades=all")
     assert re.search(r'id="figure-value">۲<', dashboard)

@@ -63,4 +63,6 @@ def label(field: str, value) -> str:
         return str(table.get(value, value))
     if field in ("province", "prison", "city"):
         return place(str(value))
+    if field == "nationality":
+        return next((t.label for t in gazetteer.nationalities() if t.name == value), str(value))
     return str(value)

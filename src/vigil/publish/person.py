@@ -28,7 +28,7 @@ def conflicts(mentions: list[Mention]) -> list[dict]:
                 by_value.setdefault(value, []).append(m.source.public_name)
         if len(by_value) > 1:
             out.append({"field": field, "values": [
-                {"value": ", ".join(v) if isinstance(v, tuple) else v, "sources": sorted(set(s))}
+                {"value": list(v) if isinstance(v, tuple) else v, "sources": sorted(set(s))}
                 for v, s in by_value.items()]})
     return out
 

@@ -207,6 +207,12 @@ def rows_for(people: list[Person]) -> list[dict]:
     return [case_row(p, latest.get(p.pk)) for p in people]
 
 
+def page_rows(cq: CaseQuery, page, size: int) -> list[dict]:
+    """The rows of one page of the list (cached)."""
+    return cached("rows", {**cq.params(), "page": page.number, "size": size},
+                  lambda: rows_for(list(page.object_list)))
+
+
 def iter_rows(cq: CaseQuery, chunk: int = 2000) -> Iterator[dict]:
     """Every matching row, in chunks (for streamed exports), newest first."""
     people = matching_people(cq).only("pk", "public_id", "name_latin", "name_fa", "sex")

@@ -73,7 +73,7 @@ def _case_list(request, fmt: str):
     paginator = Paginator(queries.matching_people(cq), size)
     paginator.count = queries.case_count(cq)  # cached; Paginator reads it instead of counting
     page = paginator.get_page(request.GET.get("page"))
-    rows = queries.rows_for(list(page.object_list))
+    rows = queries.page_rows(cq, page, size)
     if fmt == "json":
         return exports.json_page(request, rows, page, cq)
     selected = cq.params()
