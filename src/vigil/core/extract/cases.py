@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from vigil.core.extract import attributes
 from vigil.core.extract.persons import NameMention, english_names, persian_names
 from vigil.core.extract.status import Trigger, find_triggers
 
@@ -170,8 +169,6 @@ class CaseBuilder:
         self.language = language
         self.persons: list[Person] = []
         self.last_list: tuple[int, list[Person]] | None = None
-        self.prev_triggers: list[Trigger] = []
-        self.prev_sentence: int = -1
         self.history: list[tuple[int, int, list[Trigger], bool]] = []  # idx, para, triggers, names
         self.pending: list[tuple[int, list[Trigger], int]] = []  # "the seven ...": count, triggers, idx
         self.para = 0
@@ -289,7 +286,6 @@ class CaseBuilder:
                 if inherited:
                     p.sentences.add(src)
             self.last_list = (idx, people)
-        self.prev_triggers, self.prev_sentence = triggers, idx
 
     def _backref(self, idx: int, start: int, end: int, triggers: list[Trigger]) -> None:
         """A sentence without names that refers back to the last list of names."""
@@ -319,8 +315,6 @@ class CaseBuilder:
             if m:
                 return _NUM_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else None)
         return None
-        if triggers:
-            self.prev_triggers, self.prev_sentence = triggers, idx
 
     def finish(self) -> None:
         """'The seven ... were sentenced to death': a count equal to the number of people

@@ -1,14 +1,13 @@
 """The rule-based extractor: segments a report and runs every rule family over it."""
 from __future__ import annotations
 
-from vigil.core.extract import adapters, attributes
+from vigil.core.extract import attributes
 from vigil.core.extract.base import Extractor, register
 from vigil.core.extract.campaigns import find_campaigns
 from vigil.core.extract.cases import CaseBuilder, Person
 from vigil.core.extract.claims import find_claims
 from vigil.core.extract.context import DocContext
 from vigil.core.extract.groups import find_groups
-from vigil.core.extract.segment import sentences
 
 RULES_VERSION = "rules-0.1"
 _PLACE_STATUSES = {"executed", "at_risk", "halted"}
