@@ -3,6 +3,8 @@
 confidential source names never appear."""
 from __future__ import annotations
 
+from collections import defaultdict
+
 from vigil.records.models import Campaign, Case, Claim, Document, Mention, Person, StatusEvent
 
 PERSON_FIELDS = ("name_latin", "name_fa", "father_name", "sex", "birth_year", "nationality", "ethnicity",
@@ -36,15 +38,37 @@ def mention_ref(m: Mention) -> dict:
             "record_id": m.record_id, "extractor": m.extractor, "state": m.state}
 
 
-def event(e: StatusEvent) -> dict:
+def event(e: StatusEvent, sources: list[dict]) -> dict:
     out = {f: getattr(e, f) for f in EVENT_FIELDS}
     out["date_start"], out["date_end"] = _iso(e.date_start), _iso(e.date_end)
-    out["sources"] = [mention_ref(m) for m in e.mentions.all()]
+    out["sources"] = sources
     return out
 
 
-def case(c: Case) -> dict:
-    events = [event(e) for e in c.events.all()]
+def _event_sources(event_ids: list[int]) -> dict[int, list[dict]]:
+    """Mention references of many events: two queries whatever their number."""
+    pairs = list(StatusEvent.mentions.through.objects.filter(statusevent_id__in=event_ids)
+                 .order_by("mention_id").values_list("statusevent_id", "mention_id"))
+    mentions = (Mention.objects.select_related("source", "document")
+                .only("public_id", "kind", "record_id", "extractor", "state", "source__name",
+                      "source__confidential", "document__public_id")
+                .in_bulk({m for _, m in pairs}))
+    out: dict[int, list[dict]] = defaultdict(list)
+    for event_id, mention_id in pairs:
+        out[event_id].append(mention_ref(mentions[mention_id]))
+    return out
+
+
+def cases(items: list[Case]) -> list[dict]:
+    """Cases (person selected) with their events in date order and each event's sources."""
+    events: dict[int, list[StatusEvent]] = defaultdict(list)
+    for e in StatusEvent.objects.filter(case_id__in=[c.pk for c in items]).order_by("date_start", "pk"):
+        events[e.case_id].append(e)
+    sources = _event_sources([e.pk for es in events.values() for e in es])
+    return [case(c, [event(e, sources.get(e.pk, [])) for e in events[c.pk]]) for c in items]
+
+
+def case(c: Case, events: list[dict]) -> dict:
     return {"id": c.public_id, "person": person_ref(c.person), "court": c.court, "judge": c.judge,
             "charges": c.charges, "charges_original": c.charges_original,
             "current_status": events[-1]["status"] if events else None, "events": events}

@@ -37,8 +37,9 @@ def _link(request, page: int) -> str:
     return f"{request.path}?{urlencode(sorted(query.items()))}"
 
 
-def paginate(request, qs: QuerySet, to_json) -> JsonResponse:
-    """``{count, page, page_size, next, previous, results}`` for one page of ``qs``."""
+def paginate(request, qs: QuerySet, to_json=None, *, many=None) -> JsonResponse:
+    """``{count, page, page_size, next, previous, results}`` for one page of ``qs``, each row
+    through ``to_json`` (or the whole page through ``many``)."""
     page = _int(request, "page", 1)
     size = _int(request, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
     count = qs.count()
@@ -47,7 +48,8 @@ def paginate(request, qs: QuerySet, to_json) -> JsonResponse:
         "count": count, "page": page, "page_size": size,
         "next": _link(request, page + 1) if page * size < count else None,
         "previous": _link(request, page - 1) if page > 1 else None,
-        "results": [to_json(row) for row in rows]}, json_dumps_params={"ensure_ascii": False})
+        "results": many(list(rows)) if many else [to_json(row) for row in rows]},
+        json_dumps_params={"ensure_ascii": False})
 
 
 def _detail(data: dict) -> JsonResponse:
@@ -89,9 +91,6 @@ def person(request, id: str):
 
 
 # ------------------------------------------------------------------------------ cases
-_CASE_PREFETCH = ("events__mentions__source", "events__mentions__document")
-
-
 def _scanned_events() -> QuerySet:
     """Events with ``_status``/``_grade`` aliases that keep SQLite off their indexes: most events
     share one status, and a scan is several times faster than fetching them through the index."""
@@ -117,12 +116,12 @@ def cases(request):
     if events:
         qs = qs.filter(pk__in=_scanned_events().filter(**events).values("case_id"))
     qs = _published_param(request, qs, "person__published")
-    return paginate(request, qs.prefetch_related(*_CASE_PREFETCH).order_by("pk"), serialize.case)
+    return paginate(request, qs.order_by("pk"), many=serialize.cases)
 
 
 def case(request, id: str):
-    obj = get_object_or_404(visibility.cases(request.api_private).prefetch_related(*_CASE_PREFETCH), public_id=id)
-    return _detail(serialize.case(obj))
+    obj = get_object_or_404(visibility.cases(request.api_private), public_id=id)
+    return _detail(serialize.cases([obj])[0])
 
 
 # -------------------------------------------------------------------------- documents
