@@ -82,6 +82,7 @@ def test_uk5_bales_hesketh_silverman_stepwise():
     chosen, _ = ll.stepwise(t, 0.05)
     assert set(chosen) == set(pairs(t, "LA:NG", "NG:GP", "PFNCA:GP", "LA:PFNCA", "GO:GP",
                                     "NG:GO"))
+    assert t.overlap(0, 4) == 0 and (0, 4) not in chosen  # LA:GP share nobody
     f = ll.fit(t, chosen)
     assert (r1(f.estimate), round(f.intercept, 4), round(f.deviance, 2), f.df,
             r1(f.aic)) == (11313.0, 9.0559, 16.35, 19, 127.6)
@@ -200,13 +201,6 @@ def test_zero_cell_makes_saturated_two_way_model_unidentifiable():
         estimate(t, "loglinear", interactions=[("A", "B"), ("A", "C"), ("B", "C")])
 
 
-@needs_data
-def test_stepwise_never_adds_non_overlapping_pairs():
-    t = table("uk5")
-    chosen, _ = ll.stepwise(t, 1.0)  # AIC alone
-    assert all(t.overlap(*p) > 0 for p in chosen)
-
-
 # ------------------------------------------------------------------ dga
 
 def test_decomposable_graph_counts():
@@ -304,7 +298,7 @@ def test_small_coverage_on_hrdag_specs():
     covered, main_low = 0, 0
     for name, spec in HRDAG_SPECS.items():
         t = simulate(spec, 1000)
-        res = lcmcr.sample(t, burnin=2000, samples=400, thin=3, seed=1)
+        res = lcmcr.sample(t, burnin=1500, samples=300, thin=3, seed=1)
         covered += res.lower <= truth(spec) <= res.upper
         main_low += name != "sim5" and ll.fit(t).estimate < 0.8 * truth(spec)
     assert covered >= 4
