@@ -329,3 +329,17 @@ def test_login_page_and_vendored_assets(client, site):
         assert path, name
         text = open(path, encoding="utf-8").read()
         assert "http://" not in text and "https://" not in text, name
+
+
+def test_entry_linked_to_a_person_without_mentions_keeps_that_person(site, actor):
+    from vigil.records.actions import enter_case, link_entry
+    from vigil.records.models import Person
+
+    lonely = Person.objects.create(name_latin="Lonely Person")
+    mention = enter_case({"name": "Lonely Person", "status": "arrested"}, source=site["alpha"], actor=actor)
+    assert link_entry(mention, actor, person=lonely) == lonely
+    assert lonely.cases.get().events.get().status == "arrested"
+    with pytest.raises(ValueError):
+        enter_case({"name": " ", "status": "arrested"}, source=site["alpha"], actor=actor)
+    with pytest.raises(ValueError):
+        enter_case({"name": "A B", "status": "arrested", "charges": ["jaywalking"]}, source=site["alpha"], actor=actor)

@@ -59,7 +59,9 @@ def link_entry(mention: Mention, actor: Actor, *, person: Person | None = None, 
     else:
         from vigil.review.decisions import decide
 
-        members = list(person.mentions.filter(kind="case").values_list("pk", flat=True))
+        members = list(person.mentions.filter(kind="case").exclude(pk=mention.pk).values_list("pk", flat=True))
+        mention.person = person  # so the cluster keeps this person even if it has no other mention
+        mention.save(update_fields=["person"])
         apply_clusters({pk: f"person:{person.pk}" for pk in members + [mention.pk]}, actor)
         if members:
             decide(Mention.objects.get(pk=members[0]), mention, "must_link", actor,
