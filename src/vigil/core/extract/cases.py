@@ -39,10 +39,15 @@ _BACKREF_EN = re.compile(
     r"^\W*(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?(?:defendants|prisoners|inmates|men|women|brothers)\b|"
     r"\b(?:he|she|they|them|him|both|his|her|their|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"(?:\s+\w+)?|the\s+(?:men|women|man|woman|prisoners?|inmates?|defendants?|brothers)|"
-    r"these\s+\w+|all\s+(?:of\s+them|\w+)|the\s+(?:death\s+)?sentences)\b", re.I)
-_BACKREF_FA = re.compile(r"(?<![\u0620-\u064A\u066E-\u06D3\u200c])(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*(?:زندانی|نفر|فرد|متهم|تن))")
+    r"these\s+\w+|all\s+(?:of\s+them|\w+)|(?:the|this|that)\s+(?:death\s+)?(?:sentences?|verdicts?|rulings?)|"
+    r"the\s+(?:planned\s+|scheduled\s+)?(?:execution|hanging))\b", re.I)
+_BACKREF_FA = re.compile(r"(?<![\u0620-\u064A\u066E-\u06D3\u200c])(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*(?:زندانی|نفر|فرد|متهم|تن)|"
+                         r"(?:این|آن)\s+(?:حکم|احکام|رای|رأی))(?![\u0620-\u064A\u066E-\u06D3\u200c])")
 _INTRO_EN = re.compile(r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+them)?\s+as|were\s+named)\s*:?\s*$", re.I)
-_INTRO_FA = re.compile(r"(?:به\s+نام|نام\s+(?:آنان|آنها|این\s+\S+)|هویت\s+[^.]{0,40})[^.]{0,20}$")
+_INTRO_FA = re.compile(r"(?:به\s+نام|نام\s+(?:آنان|آنها|این\s+\S+)|هویت\s+[^.]{0,40}|"
+                       r"^\W*(?:این|آن)\s+(?:\S+\s+)?(?:زندانیان|زندانی|افراد|نفر|تن|متهمان)\s*[:،]?\s*)[^.]{0,20}$")
+# "... were identified as" after the list: «A و B شناسایی شده‌اند», «هویت ... احراز شد»
+_INTRO_AFTER_FA = re.compile(r"^[^.؟!]{0,50}?(?:شناسایی\s+(?:شده|شد)|هویت\s+\S+\s+(?:احراز|اعلام)|معرفی\s+شده)")
 
 
 _CAP_PAIR = re.compile(r"\b[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?\b")
@@ -83,7 +88,11 @@ def same_person(a: str, b: str) -> bool:
 _LIST_GAP = re.compile(
     r"[«»\"”“\s]*(?:(?:متولد|born(?: in)?)\s+\d{2,4}\s*)?(?:\s*\([^()]{0,40}\))?(?:\s+(?:in|from)\s+[^,;:.()]{1,40}?)?(?:\s*,\s*(?:an?\s+)?[\w -]{0,30}?\d{1,2}(?:[- ]year[- ]old)?[\w ]{0,10})?"
     r"\s*(?:,|،)?\s*(?:and|و)?[«»\"”“\s]*(?:(?:his|her)\s+(?:younger\s+|older\s+|elder\s+)?(?:brother|sister|son|cousin)\s+)?"
-    r"|\s*(?:son of|daughter of|فرزند)\s+(?:\S+\s+){0,2}?\S+?\s*,?\s*(?:and\s+)?", re.I)
+    r"|\s*(?:son of|daughter of|فرزند)\s+(?:\S+\s+){0,2}?\S+?\s*,?\s*(?:and\s+)?"
+    r"|\s*[,،]?\s*(?:(?:son|daughter) of|فرزند)\s+[^\s,،]+(?:\s+[^\s,،]+)?\s*[,،]\s*"
+    r"(?:(?:an?|the)\s+[A-Za-z -]{1,40}?\s*[,،]\s*)?(?:and\s+|و\s+)?"
+    # an appositive between two names: "X, a Kurdish citizen, and Y"
+    r"|\s*,\s*(?:an?|the)\s+[A-Za-z -]{1,40}?\s*,\s*(?:and\s+)?", re.I)
 _COUNT_PHRASE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[A-Za-z-]+\s+){0,2}"
                            r"(?:men|women|prisoners|inmates|people|defendants|detainees)\b", re.I)
 _COUNT_NP = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|others?|many|dozens)\b", re.I)
@@ -244,8 +253,8 @@ class CaseBuilder:
 
     def _earlier_triggers(self, idx: int) -> tuple[int, list[Trigger]]:
         """Triggers of the nearest earlier sentence of this paragraph that has some."""
-        for j, para, trigs, _ in reversed(self.history[-3:]):
-            if para != self.para and j != idx - 1:
+        for j, para, trigs, _ in reversed(self.history[-4:]):
+            if self.para - para > 1 or idx - j > 3:
                 break
             if trigs:
                 return j, trigs
@@ -273,7 +282,7 @@ class CaseBuilder:
                     people.append(p)
             trig = assigned.get(i, [])
             src, inherited = -1, []
-            if self._introduced(start, lst[0].start):
+            if self._introduced(start, lst[0].start, lst[-1].end, end):
                 if self.language != "fa" or not triggers:
                     src, inherited = self._earlier_triggers(idx)
             elif not trig:
@@ -303,6 +312,8 @@ class CaseBuilder:
                 for p in people:
                     self._add(p, triggers, idx, (start, end))
                     p.sentences.add(idx)
+                if triggers:
+                    self.last_list = (idx, people)  # «او ...» chains: he stays the referent
                 return
         n = _count_of(phrase) or self._recent_count(idx)
         if n and triggers:
@@ -324,10 +335,11 @@ class CaseBuilder:
                 for p in self.persons:
                     self._add(p, triggers, idx, (0, 0))
 
-    def _introduced(self, sent_start: int, list_start: int) -> bool:
+    def _introduced(self, sent_start: int, list_start: int, list_end: int, sent_end: int) -> bool:
         before = self.text[max(sent_start, list_start - 60):list_start]
-        rx = _INTRO_FA if self.language == "fa" else _INTRO_EN
-        return bool(rx.search(before))
+        if self.language != "fa":
+            return bool(_INTRO_EN.search(before))
+        return bool(_INTRO_FA.search(before) or _INTRO_AFTER_FA.match(self.text, list_end, sent_end))
 
     @staticmethod
     def _add(p: Person, triggers: list[Trigger], idx: int, window=(0, 0)) -> None:

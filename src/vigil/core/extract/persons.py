@@ -53,6 +53,14 @@ _ROLE_AFTER = re.compile(
     r"^(?:,|\s*\()\s*(?:[\w'’-]+\s+){0,7}?(?:director|judge|spokes\w+|commander|chief|head|"
     r"president|minister|researcher|lawyer|ambassador|prosecutor|imam|teacher|official|"
     r"founder|leader|chairman|secretary|killed|victim|was killed|activist|expert)\b", re.I)
+# victims: "convicted of killing (a man named) X", "the murder of X", "X, whom he had killed"
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:kill(?:ing|ed)?|murder(?:ing|ed)?|stabb(?:ing|ed)|shoot(?:ing)?|shot|strangl(?:ing|ed)|"
+    r"assassinat(?:ing|ed|ion\s+of)|death\s+of|murder\s+of|killing\s+of|victims?(?:\s+was)?)\s+"
+    r"(?:(?:a|an|the|his|her|their|young|fellow|man|woman|boy|girl|person|citizen|prisoner|"
+    r"police(?:man)?|officer|guard|named|called|identified\s+as|,)\s+){0,4}$", re.I)
+_VICTIM_AFTER = re.compile(r"^(?:,\s*)?(?:\s*\d{1,2}\s*,)?\s*(?:who|whom)\s+(?:he|she|they)\s+(?:had\s+)?"
+                           r"(?:allegedly\s+)?(?:killed|murdered|shot|stabbed)", re.I)
 _SPEAKER_AFTER = re.compile(r"^\s+(?:has\s+|had\s+)?(?:said|says|told|called|stated|added|noted|wrote|urged|condemned|warned)\b", re.I)
 _LIST_CUE_EN = re.compile(
     r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+as)?|names?\s+(?:are|were|is|as)|including|"
@@ -108,7 +116,8 @@ def _excluded(text: str, start: int, end: int, sent_start: int) -> bool:
     role_after = _ROLE_AFTER.search(after)
     if role_after and re.search(r"\b(?:his|her|their)\b", role_after.group(), re.I):
         role_after = None  # 'X, his lawyer said': the lawyer speaks, X is not an official
-    return bool(_ROLE_BEFORE.search(before) or role_after or _SPEAKER_AFTER.match(after))
+    return bool(_ROLE_BEFORE.search(before) or role_after or _SPEAKER_AFTER.match(after)
+                or _VICTIM_BEFORE.search(before) or _VICTIM_AFTER.match(after))
 
 
 def english_names(text: str, start: int, end: int) -> list[NameMention]:
@@ -173,7 +182,12 @@ _STOP_FA = frozenset("""
 مواد مخدر محکوم متهم دادگاه انقلاب دیوان عالی کشور سحرگاه بامداد صبح امروز دیروز تاکنون
 تا کنون هستند بودند است
 """.split())
-_FA_ROLE_BEFORE = re.compile(r"(?:دادستان|قاضی|رئیس|رییس|سخنگوی|مدیر|وکیل|فرزند|نام\s+پدر|پدر|مقتول|امام)\s*$")
+_FA_ROLE_BEFORE = re.compile(r"(?:دادستان|قاضی|رئیس|رییس|سخنگوی|مدیر|وکیل|فرزند|نام\s+پدر|پدر|مادر|همسر|مقتول|امام|"
+                             r"بازپرس|(?<![\u0620-\u064A\u066E-\u06D3\u200c])قتل|کشتن|به\s+قتل\s+رساندن|"
+                             r"(?:مقتول|قربانی|مرد|زن|جوان|فرد|شخص)(?:ی)?\s+(?:به\s+نام|موسوم\s+به))\s*[،:]?\s*$")
+# the name is the object of a killing or the subject of speech: «X را به قتل رساند», «X گفت»
+_FA_AFTER = re.compile(r"^\s*(?:\(\s*[^()]{0,30}\)\s*)?(?:،\s*)?(?:را\s+(?:به\s+قتل|کشت|با\s+\S+\s+به\s+قتل)|"
+                       r"(?:گفت|گفته\s+است|اظهار\s+داشت|تصریح\s+کرد|افزود)(?![\u0620-\u064A\u066E-\u06D3\u200c]))")
 _FA_NAME_CUE = re.compile(r"(?:به\s+نام(?:‌|\s)?(?:های|ها)?|نام\s+(?:آنان|آنها|او|وی|این\s+\S+)|با\s+نام)\s*[:،]?\s*$")
 
 
@@ -191,7 +205,8 @@ def persian_names(text: str, start: int, end: int) -> list[NameMention]:
     for nm in _fa_quoted(text, start, end) + _fa_cued(text, start, end) + _fa_given(text, start, end):
         if any(nm.start < o[1] and o[0] < nm.end for o in found):
             continue
-        if _FA_ROLE_BEFORE.search(text[max(start, nm.start - 15):nm.start]):
+        if _FA_ROLE_BEFORE.search(text[max(start, nm.start - 25):nm.start]) or _FA_AFTER.match(
+                text, nm.end, min(len(text), nm.end + 60)):
             continue
         found[(nm.start, nm.end)] = nm
     return sorted(found.values(), key=lambda n: n.start)
