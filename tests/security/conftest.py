@@ -41,3 +41,25 @@ def runner(home: Path, database_url: str | None = None):
 @pytest.fixture
 def sample_dir() -> Path:
     return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    """A migrated, empty SQLite database made once; copy it rather than migrating again."""
+    run = runner(tmp_path_factory.mktemp("template") / "home")
+    run("init", "--no-input")
+    return run.home / "vigil.sqlite3"
+
+
+@pytest.fixture
+def fresh_home(tmp_path, template_db):
+    """``fresh_home(name)``: a runner on a new home holding a copy of the migrated database."""
+    import shutil
+
+    def make(name: str = "home"):
+        home = tmp_path / name
+        home.mkdir(parents=True)
+        shutil.copyfile(template_db, home / "vigil.sqlite3")
+        return runner(home)
+
+    return make

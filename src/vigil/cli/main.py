@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a read-only or full database or disk: a clear error naming the path
+        from vigil.cli.faults import report_fault
+        return report_fault(args.command, exc)
 
 
 if __name__ == "__main__":

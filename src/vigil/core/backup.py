@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -93,7 +94,13 @@ def _open_sqlite(path: Path, readonly: bool = True) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode={mode}", uri=True, timeout=60)
 
 
+def _regexp(pattern: str, value) -> bool:
+    return value is not None and re.search(pattern, str(value)) is not None
+
+
 def integrity(conn: sqlite3.Connection) -> str:
+    """``PRAGMA integrity_check`` (CHECK constraints included: Django's REGEXP is provided)."""
+    conn.create_function("REGEXP", 2, _regexp, deterministic=True)
     return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 

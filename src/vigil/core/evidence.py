@@ -41,8 +41,11 @@ class EvidenceStore:
         target = self.path_for(sha)
         if target.exists():
             return sha
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        except OSError as exc:
+            raise _naming(exc, target.parent) from exc
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)
@@ -51,6 +54,9 @@ class EvidenceStore:
                     os.fsync(handle.fileno())
             os.chmod(tmp, 0o444)
             os.replace(tmp, target)
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise _naming(exc, target) from exc
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -65,6 +71,13 @@ class EvidenceStore:
         if not path.exists():
             return "missing"
         return "ok" if sha256_file(path) == sha else "changed"
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """The same error, naming the evidentiary copy's path (a failed write() names none)."""
+    if exc.filename:
+        return exc
+    return type(exc)(exc.errno, f"{exc.strerror} (evidentiary copy {path})", str(path))
 
 
 def flush() -> None:
