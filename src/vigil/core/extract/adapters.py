@@ -1,36 +1,24 @@
 """The one place where the extractor calls the shared foundations.
 
-``vigil.core.text``, ``vigil.core.dates`` and ``vigil.core.gazetteer`` are built by other
-pieces of Vigil.  Every call goes through this module so that the rule modules see one
-small, stable interface; each function has a minimal private fallback used only when the
-foundation is missing or raises.
+``vigil.core.text.same_length`` (length-preserving normalisation), ``vigil.core.dates.find_dates``
+and ``vigil.core.gazetteer.scan`` are used directly; this module only turns their results into
+the two small records the rule modules read, and applies the gold conventions of
+eval/extraction/NOTES.md to dates:
+
+* a weekday that contradicts its date ("Wednesday, May 2" when May 2 was a Thursday) keeps only
+  the month, the least precise value that is certain;
+* "the day before", "a day earlier", "N days earlier" (not read by the shared parser) count back
+  from the publication date.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-try:  # length-preserving normalisation: spans in the output are spans in the input
-    from vigil.core.text import same_length as _same_length
-except Exception:  # noqa: BLE001 - foundation absent: fallback below
-    _same_length = None
-
-_FA_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_AR_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-_FALLBACK_TABLE = str.maketrans(
-    {**{_FA_DIGITS[i]: str(i) for i in range(10)}, **{_AR_DIGITS[i]: str(i) for i in range(10)},
-     "ي": "ی", "ى": "ی", "ك": "ک", "\u00a0": " ", "\u066c": ","})
-
-
-def prepare(text: str) -> str:
-    """Unify Arabic letter forms and digits one-to-one (same length as ``text``)."""
-    if _same_length is not None:
-        try:
-            out = _same_length(text)
-            if len(out) == len(text):
-                return out
-        except Exception:  # noqa: BLE001
-            pass
-    return text.translate(_FALLBACK_TABLE)
+from vigil.core.dates import find_dates as _shared_dates
+from vigil.core.gazetteer import scan as _scan
+from vigil.core.text import same_length
 
 
 @dataclass(frozen=True)
@@ -44,7 +32,7 @@ class DateMention:
 
 @dataclass(frozen=True)
 class PlaceMention:
-    """A gazetteer hit: ``kind`` is prison, city, province, charge, ethnicity, nationality."""
+    """A gazetteer hit: ``kind`` is prison, city or province."""
     kind: str
     name: str
     city: str | None
@@ -53,59 +41,59 @@ class PlaceMention:
     end: int
 
 
+def prepare(text: str) -> str:
+    """Unify Arabic letter forms and digits one-to-one (same length as ``text``)."""
+    return same_length(text)
+
+
 def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """Dates in ``text`` resolved against ``published`` (shared parser, else fallback)."""
-    try:
-        from vigil.core.dates import find_dates as shared
-    except Exception:  # noqa: BLE001
-        shared = None
-    found = None
-    if shared is not None:
-        try:
-            found = [_date_from_shared(d) for d in shared(text, published)]
-        except Exception:  # noqa: BLE001
-            found = None
-    if found is None:
-        from vigil.core.extract.fallback_dates import find_dates as fallback
-        found = fallback(text, published)
-    from vigil.core.extract.fallback_dates import offsets_from_publication
-    extra = [d for d in offsets_from_publication(text, published)
+    """Dates in ``text`` resolved against ``published``, in text order."""
+    found = [_date_mention(d) for d in _shared_dates(text, published)]
+    extra = [d for d in _day_offsets(text, published)
              if not any(d.start < f.end and f.start < d.end for f in found)]
     return sorted(found + extra, key=lambda d: d.start)
 
 
-def _date_from_shared(d) -> DateMention:
-    if getattr(d, "span", None):
-        start, end = d.span
-    else:
-        start, end = d.start, d.end
-    return DateMention(int(start), int(end), getattr(d, "value", None),
-                       getattr(d, "text", "") or "")
+def _date_mention(d) -> DateMention:
+    value = d.value
+    if d.weekday_conflict and value and len(value) == 10:
+        value = value[:7]  # NOTES 019: the weekday contradicts the day: keep the month
+    start, end = d.span
+    return DateMention(start, end, value, d.text)
+
+
+_DAY_BEFORE = re.compile(r"\b(?:the\s+(?:day|night)\s+before|a\s+day\s+earlier|(\w+)\s+days?\s+earlier)\b",
+                         re.I)
+_DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+              "eight": 8, "nine": 9, "ten": 10}
+
+
+def _day_offsets(text: str, published: str | None) -> list[DateMention]:
+    """'the day before', 'a day earlier', 'three days earlier': counted back from a
+    full publication date (the shared parser reads 'N days ago' itself)."""
+    if "before" not in text and "earlier" not in text:
+        return []
+    try:
+        pub = date.fromisoformat(published or "")
+    except ValueError:
+        return []
+    out = []
+    for m in _DAY_BEFORE.finditer(text):
+        word = (m.group(1) or "one").lower()
+        n = int(word) if word.isdigit() else _DAY_WORDS.get(word)
+        if n is not None and n <= 60:
+            out.append(DateMention(m.start(), m.end(), (pub - timedelta(days=n)).isoformat(), m.group()))
+    return out
 
 
 def find_places(text: str) -> list[PlaceMention]:
-    """Prisons, cities and provinces named in ``text`` (shared gazetteer, else fallback)."""
-    try:
-        from vigil.core.gazetteer import scan
-    except Exception:  # noqa: BLE001
-        scan = None
-    if scan is not None:
-        try:
-            return [_place_from_shared(m) for m in scan(text)
-                    if getattr(m, "kind", None) in ("prison", "city", "province")]
-        except Exception:  # noqa: BLE001
-            pass
-    from vigil.core.extract.fallback_places import scan as fallback
-    return fallback(text)
+    """Prisons, cities and provinces named in ``text`` (shared gazetteer)."""
+    return [_place(m) for m in _scan(text, frozenset({"prison", "city", "province"}))]
 
 
-def _place_from_shared(m) -> PlaceMention:
+def _place(m) -> PlaceMention:
     entry = m.entry
-    values = {}
-    for key in ("name", "city", "province"):
-        v = getattr(entry, key, None)
-        values[key] = v() if callable(v) else v
     start, end = m.span
-    city = values["city"] if m.kind != "province" else None
-    return PlaceMention(m.kind, values["name"] or str(entry), city,
-                        values["province"], start, end)
+    city = getattr(entry, "city", None) if m.kind != "province" else None
+    province = entry.name if m.kind == "province" else getattr(entry, "province", None)
+    return PlaceMention(m.kind, entry.name, city, province, start, end)
