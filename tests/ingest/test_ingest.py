@@ -119,3 +119,10 @@ def test_verify_reports_changed_and_missing_copies(tmp_path, source, actor, evid
 def test_read_text_handles_bom_and_utf16():
     assert read_text("\ufeffسلام".encode("utf-8"), "x.txt").text == "سلام"
     assert read_text("hello".encode("utf-16"), "x.txt").text == "hello"
+
+
+def test_html_keeps_persian_zero_width_non_joiner():
+    html = ("<html><body><article><p>دو زندانی در زندان قزل\u200cحصار اعدام شده\u200cاند و گزارش\u200cها "
+            "حاکی است که این افراد به اتهام مواد مخدر محکوم شده بودند.</p></article></body></html>")
+    text = read_text(html.encode("utf-8"), "r.html").text
+    assert "شده\u200cاند" in text and "قزل\u200cحصار" in text

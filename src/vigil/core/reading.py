@@ -57,14 +57,26 @@ def _plain_text(content: bytes, origin: str) -> tuple[str, str]:
     return decode(content, origin), ""
 
 
+# trafilatura drops non-printable characters, ZWNJ among them, which Persian words need
+# («شده‌اند»): it is swapped for a printable placeholder absent from the page and back.
+_ZWNJ = "\u200c"
+_PLACEHOLDERS = ("\u2e4e", "\u2e4d", "\u2e3b", "\u2e3a")
+
+
 def _html_text(content: bytes, origin: str) -> tuple[str, str]:
     """Main text and title of an HTML page (trafilatura); scripts and markup are dropped."""
     import trafilatura
 
     raw = decode(content, origin)
-    text = trafilatura.extract(raw, include_comments=False, include_tables=True, fast=True) or ""
-    meta = trafilatura.extract_metadata(raw)
-    return text, (meta.title if meta else "") or ""
+    placeholder = next((p for p in _PLACEHOLDERS if p not in raw), None)
+    if placeholder:
+        raw = raw.replace(_ZWNJ, placeholder)
+    doc = trafilatura.bare_extraction(raw, include_comments=False, include_tables=True, fast=True,
+                                      with_metadata=True)
+    text, title = (doc.text or "", doc.title or "") if doc is not None else ("", "")
+    if placeholder:
+        text, title = text.replace(placeholder, _ZWNJ), title.replace(placeholder, _ZWNJ)
+    return text, title
 
 
 def _pdf_text(content: bytes, origin: str) -> tuple[str, str]:
