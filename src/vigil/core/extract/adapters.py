@@ -56,6 +56,8 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
 
 def _date_mention(d) -> DateMention:
     value = d.value
+    # ``ambiguous`` (a day and month resolved to the latest year before publication) is kept:
+    # the gold convention resolves it the same way, and dropping it lowered date accuracy.
     if d.weekday_conflict and value and len(value) == 10:
         value = value[:7]  # NOTES 019: the weekday contradicts the day: keep the month
     start, end = d.span
