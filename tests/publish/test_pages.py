@@ -36,11 +36,9 @@ def public_urls(site) -> list[str]:
 
 
 def test_every_public_url_renders(client, site):
+    """Every URL in English (the Persian variants are walked by the secrets test below)."""
     for url in public_urls(site):
-        text = get(client, url)
-        assert text, url
-        for lang in ("fa", "en"):
-            get(client, url + ("&" if "?" in url else "?") + f"lang={lang}")
+        assert get(client, url), url
 
 
 def test_unpublished_person_is_absent_everywhere(client, site):
