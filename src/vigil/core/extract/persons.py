@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from functools import lru_cache
+
 from vigil.core.extract.lexicon import given_names
+from vigil.core.gazetteer import scan as _scan
+from vigil.core.names import latin_key
+
+_PLACE_KINDS = frozenset({"prison", "city", "province"})
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,22 @@ def _given(tok: str) -> bool:
     low = tok.lower()
     for prefix in ("al-", "el-"):
         low = low.removeprefix(prefix)
-    return low in given_names("en") or low.split("-")[0] in given_names("en")
+    return (low in given_names("en") or low.split("-")[0] in given_names("en")
+            or _variant_of_given(low))
+
+
+@lru_cache(maxsize=1)
+def _given_keys() -> frozenset[str]:
+    return frozenset(k for k in map(latin_key, given_names("en")) if len(k) >= 3)
+
+
+@lru_cache(maxsize=8192)
+def _variant_of_given(low: str) -> bool:
+    """Another Latin spelling of a known given name ('Hameed', 'Yosef', 'Mehhdi'), by the
+    transliteration key of vigil.core.names; not a place ('Ghezel' ~ 'Ghazal')."""
+    if len(low) < 4 or low in _STOP_EN or latin_key(low) not in _given_keys():
+        return False
+    return not _scan(low.capitalize(), _PLACE_KINDS)
 
 
 def _excluded(text: str, start: int, end: int, sent_start: int) -> bool:
