@@ -174,8 +174,9 @@ class DocContext:
             earlier = [d for d in self.dates_in(idx) if d.end <= trig.start
                        and d.start < window[0] and not self._other_event(d, trig.start)]
             near = earlier[-1] if earlier else None
-        if status == "sentenced" and self.parenthetical(trig):
-            return None
+        if status == "sentenced" and self.parenthetical(trig) and (near is None or any(
+                t.status != status for t in self.triggers(idx))):
+            return None  # background to another event of the sentence: its date is not the sentencing's
         if near or status == "sentenced" or self.has_period(idx):
             return near
         if idx > 0 and _SAME_DAY.search(self.sentences[idx].text):
