@@ -107,3 +107,15 @@ def test_digest_by_real_smtp(casebook, actor, smtp_server, django_user_model):
     assert mail["to"] == ["monitor@example.org"]
     assert "Ali Rostami" in mail["data"] and "at_risk -> executed on 2025-07-20" in mail["data"]
     assert Alert.objects.filter(channel="digest", result="sent").count() == 1
+
+
+def test_confidential_sources_stay_numbered(casebook):
+    from vigil.records.models import Source
+    from vigil.watch.status import watch_list
+
+    ngo = casebook["ngo"]
+    Source.objects.filter(pk=ngo.pk).update(confidential=True, contact_details="SECRET", private_notes="SECRET")
+    [entry] = [e.to_dict() for e in watch_list()]
+    assert entry["sources"] == [f"Confidential source {ngo.pk}"]
+    assert entry["documents"] == [{"name": f"Confidential source {ngo.pk}", "kind": "ngo"}]
+    assert "SECRET" not in repr(entry)

@@ -54,14 +54,19 @@ def _record(person: Person, change: core.Change, status: core.CurrentStatus) -> 
 
 
 def _save_snapshots(statuses: dict, snapshots: dict) -> None:
+    new, changed, now = [], [], timezone.now()
     for pk, status in statuses.items():
+        values = (status.status, status.date, status.at_risk_since)
         snap = snapshots.get(pk)
         if snap is None:
-            StatusSnapshot.objects.create(person_id=pk, status=status.status, date=status.date,
-                                          at_risk_since=status.at_risk_since)
-        elif (snap.status, snap.date, snap.at_risk_since) != (status.status, status.date, status.at_risk_since):
-            snap.status, snap.date, snap.at_risk_since = status.status, status.date, status.at_risk_since
-            snap.save()
+            new.append(StatusSnapshot(person_id=pk, status=values[0], date=values[1], at_risk_since=values[2],
+                                      taken_at=now))
+        elif (snap.status, snap.date, snap.at_risk_since) != values:
+            snap.status, snap.date, snap.at_risk_since = values
+            snap.taken_at = now
+            changed.append(snap)
+    StatusSnapshot.objects.bulk_create(new, batch_size=2000)
+    StatusSnapshot.objects.bulk_update(changed, ["status", "date", "at_risk_since", "taken_at"], batch_size=2000)
 
 
 def matches(subscription: Subscription, change: StatusChange) -> bool:

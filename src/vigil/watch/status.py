@@ -10,62 +10,60 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from vigil.core import watch as core
-from vigil.records.models import Mention, Person, StatusEvent
+from vigil.records.models import Person, StatusEvent
 
 
-def public_source(mention: Mention) -> dict:
-    """A mention's source and document as they may be shown publicly."""
-    source, document = mention.source, mention.document
-    row = {"name": source.public_name, "kind": source.kind}
-    if document is not None:
-        row.update(document=document.public_id, published=document.published)
-        if not source.confidential:
-            row["title"] = document.title
-            if document.origin_url.startswith(("http://", "https://")):
-                row["url"] = document.origin_url
-    elif mention.record_id and not source.confidential:
-        row["record"] = mention.record_id
-    return row
+_EVENT_FIELDS = ("pk", "case__person_id", "status", "date", "prison", "city", "province", "charges", "grade")
+_MENTION_FIELDS = ("statusevent_id", "mention__record_id", "mention__source__name", "mention__source__kind",
+                   "mention__source__confidential", "mention__source_id", "mention__document__public_id",
+                   "mention__document__published", "mention__document__title", "mention__document__origin_url")
 
 
-def event_row(event: StatusEvent) -> dict:
-    """A status event as plain data for :func:`vigil.core.watch.current_status`."""
-    mentions = list(event.mentions.all())
-    return {"id": event.pk, "status": event.status, "date": event.date, "prison": event.prison,
-            "city": event.city, "province": event.province, "charges": list(event.charges or []),
-            "grade": event.grade, "sources": sorted({m.source.public_name for m in mentions}),
-            "documents": _unique([public_source(m) for m in mentions])}
-
-
-def _unique(rows: list[dict]) -> list[dict]:
-    seen, out = set(), []
-    for row in rows:
-        key = tuple(sorted(row.items()))
-        if key not in seen:
-            seen.add(key)
-            out.append(row)
+def _public_source(row: dict) -> dict:
+    """One mention's source and document as they may be shown publicly (from a values() row);
+    the name rule is :attr:`vigil.records.models.Source.public_name`."""
+    confidential = row["mention__source__confidential"]
+    name = f"Confidential source {row['mention__source_id']}" if confidential else row["mention__source__name"]
+    out = {"name": name, "kind": row["mention__source__kind"]}
+    if row["mention__document__public_id"]:
+        out.update(document=row["mention__document__public_id"], published=row["mention__document__published"])
+        if not confidential:
+            out["title"] = row["mention__document__title"]
+            if (row["mention__document__origin_url"] or "").startswith(("http://", "https://")):
+                out["url"] = row["mention__document__origin_url"]
+    elif row["mention__record_id"] and not confidential:
+        out["record"] = row["mention__record_id"]
     return out
 
 
-def _events() -> QuerySet:
-    mentions = Mention.objects.select_related("source", "document").only(
-        "record_id", "source__name", "source__kind", "source__confidential", "document__public_id",
-        "document__published", "document__title", "document__origin_url")
-    return StatusEvent.objects.select_related("case").prefetch_related(Prefetch("mentions", queryset=mentions))
+def _documents(events: QuerySet) -> dict[int, list[dict]]:
+    """``{event pk: [public source rows]}`` for the events, in one query."""
+    through = StatusEvent.mentions.through.objects.filter(statusevent__in=events.values("pk"))
+    out: dict[int, list[dict]] = defaultdict(list)
+    for row in through.values(*_MENTION_FIELDS).order_by("pk"):
+        item = _public_source(row)
+        if item not in out[row["statusevent_id"]]:
+            out[row["statusevent_id"]].append(item)
+    return out
 
 
 def histories(persons: QuerySet | None = None) -> dict[int, list[dict]]:
-    """``{person pk: [event rows]}`` for the given persons (all by default)."""
-    events = _events()
+    """``{person pk: [event rows]}`` for the given persons (all by default); each row has the
+    event's fields, ``sources`` (public names) and ``documents`` (public source rows)."""
+    events = StatusEvent.objects.all()
     if persons is not None:
         events = events.filter(case__person__in=persons)
+    documents = _documents(events)
     out: dict[int, list[dict]] = defaultdict(list)
-    for event in events:
-        out[event.case.person_id].append(event_row(event))
+    for row in events.values(*_EVENT_FIELDS):
+        docs = documents.get(row["pk"], [])
+        out[row.pop("case__person_id")].append({
+            **row, "id": row.pop("pk"), "charges": list(row["charges"] or []),
+            "sources": sorted({d["name"] for d in docs}), "documents": docs})
     return out
 
 
