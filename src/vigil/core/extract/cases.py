@@ -128,7 +128,9 @@ def _assign(triggers: list[Trigger], lists: list[list[NameMention]],
             for i, lst in enumerate(lists):
                 if lst[-1].end <= trig.start:
                     gap = text[lst[-1].end:trig.start]
-                    if _COUNT_NP.search(gap) and re.search(
+                    if _appositive_count(gap) == len(lst):
+                        pass  # 'A and B, two Kurdish prisoners who had been moved ...'
+                    elif _COUNT_NP.search(gap) and re.search(
                             r"\b(?:who|which|of (?:their|his|the))\b|\b(?:other|more)\s+(?:people|prisoners|inmates|men)\b|\bothers\b", gap):
                         continue
                     d = trig.start - lst[-1].end
@@ -140,6 +142,20 @@ def _assign(triggers: list[Trigger], lists: list[list[NameMention]],
         for i in dict.fromkeys(chosen):
             got.setdefault(i, []).append(trig)
     return got
+
+
+_APPOSITIVE_COUNT = re.compile(r"^\s*,\s*(two|three|four|five|six|seven|eight|nine|ten|both|\d{1,2})\s+"
+                               r"(?:[A-Za-z-]+\s+){0,3}?(?:men|women|prisoners|inmates|people|defendants|"
+                               r"detainees|brothers|protesters|activists|citizens)\b", re.I)
+
+
+def _appositive_count(gap: str) -> int | None:
+    """The head-count of an appositive right after a list ('A and B, two Kurdish prisoners')."""
+    m = _APPOSITIVE_COUNT.match(gap)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else _NUM_WORDS.get(word)
 
 
 def _trigger_window(trig: Trigger, lst, window: tuple[int, int]) -> tuple[int, int]:
@@ -223,7 +239,7 @@ class CaseBuilder:
         out = []
         for p in self.persons:
             parts = p.name.split()
-            if len(parts) < 2 or len(parts[-1]) < 4:
+            if len(parts) < 2 or len(parts[-1]) < (4 if self.language == "fa" else 3):
                 continue
             last = parts[-1]
             if self.language != "fa" and not last.lower().startswith(("al-", "el-")):
@@ -312,8 +328,7 @@ class CaseBuilder:
                 for p in people:
                     self._add(p, triggers, idx, (start, end))
                     p.sentences.add(idx)
-                if triggers:
-                    self.last_list = (idx, people)  # «او ...» chains: he stays the referent
+                self.last_list = (idx, people)  # 'He ... . He ...' chains: he stays the referent
                 return
         n = _count_of(phrase) or self._recent_count(idx)
         if n and triggers:
@@ -360,6 +375,6 @@ def _count_agrees(phrase: str, n: int) -> bool:
     for word in phrase.lower().split():
         if word in _NUM_WORDS:
             return _NUM_WORDS[word] == n
-        if word.isdigit():
+        if word.isdigit() and len(word) <= 2:  # 'In October 2017 he ...': a year is no count
             return int(word) == n
     return True

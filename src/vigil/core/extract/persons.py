@@ -58,7 +58,7 @@ _ROLE_BEFORE = re.compile(
 _ROLE_AFTER = re.compile(
     r"^(?:,|\s*\()\s*(?:[\w'’-]+\s+){0,7}?(?:director|judge|spokes\w+|commander|chief|head|"
     r"president|minister|researcher|lawyer|ambassador|prosecutor|imam|teacher|official|"
-    r"founder|leader|chairman|secretary|killed|victim|was killed|activist|expert)\b", re.I)
+    r"founder|leader|chairman|secretary|killed|victim|was killed|expert)\b", re.I)
 # victims: "convicted of killing (a man named) X", "the murder of X", "X, whom he had killed"
 _VICTIM_BEFORE = re.compile(
     r"\b(?:kill(?:ing|ed)?|murder(?:ing|ed)?|stabb(?:ing|ed)|shoot(?:ing)?|shot|strangl(?:ing|ed)|"

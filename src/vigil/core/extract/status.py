@@ -43,7 +43,7 @@ _EN = [
     ("upheld", r"\b(?:upheld|confirmed|made final|finali[sz]ed)\b(?=[^.;]{0,60}\b(?:sentence|verdict|ruling|cases?)\b)|"
                r"\b(?:death\s+)?sentences?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been)\s+(?:upheld|confirmed|made final|finali[sz]ed)\b|\b(?:Supreme Court|appeals court|court of appeal)\b[^.;]{0,40}?\b(?:upheld|confirmed)\b"),
     ("sentenced", r"\bsentenced\b(?:\s+[\w'’-]+){0,6}?\s+to\s+(?:death|qisas|execution)\b"),
-    ("sentenced", r"\b(?:under|received|given|issued|handed(?:\s+down)?)\s+(?:a\s+)?(?:sentences?\s+of\s+death|death\s+sentences?)\b"),
+    ("sentenced", r"\b(?:under|received|given|issued|handed(?:\s+down)?)\s+(?:a|two|three|\d)?\s*(?:sentences?\s+of\s+death|death\s+sentences?)\b"),
     ("sentenced", r"\bdeath sentences?\s+(?:was|were|had been)\s+(?:issued|handed down|passed)\b"),
     ("sentenced", r"\bcondemned\s+to\s+death\b"),
     ("executed", r"\b(?:executed|hanged|hung|put to death)\b|\b(?:sent|went|taken)\s+to\s+the\s+gallows\b"),
