@@ -16,6 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 PASSWORD = "correct horse battery"
+WAIT = 30  # seconds; the test machine is often loaded
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +71,10 @@ def test_researcher_enters_a_case_and_a_reviewer_publishes_it(browser, live):
 
     url, data = live
     _login(browser, url, "researcher")
-    WebDriverWait(browser, 10).until(lambda d: "/workspace/" in d.current_url)
+    WebDriverWait(browser, WAIT).until(lambda d: "/workspace/" in d.current_url)
     browser.get(url + "/workspace/entry/")
     browser.find_element(By.ID, "entry-name").send_keys("Khaleel Aghoush")
-    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".ws-candidate input[value='%s']"
+    WebDriverWait(browser, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".ws-candidate input[value='%s']"
                                                                % data["khalil"].public_id))
     assert "possible duplicate" in browser.find_element(By.ID, "entry-candidates").text
     browser.save_screenshot(str(SHOTS / "workspace-entry-candidates.png"))
@@ -82,26 +83,26 @@ def test_researcher_enters_a_case_and_a_reviewer_publishes_it(browser, live):
     browser.find_element(By.NAME, "date").send_keys("2025-01-15")
     browser.find_element(By.NAME, "source").send_keys("Monitor Beta")
     browser.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: f"/workspace/persons/{data['khalil'].public_id}/" in d.current_url)
+    WebDriverWait(browser, WAIT).until(lambda d: f"/workspace/persons/{data['khalil'].public_id}/" in d.current_url)
     assert data["khalil"].mentions.filter(extractor="researcher-entry").count() == 1
 
     # a new person: no candidate, created private, then published by a reviewer
     browser.get(url + "/workspace/entry/")
     browser.find_element(By.ID, "entry-name").send_keys("Zzyzx Newperson")
-    WebDriverWait(browser, 10).until(lambda d: "new person will be created" in d.find_element(By.ID, "entry-candidates").text)
+    WebDriverWait(browser, WAIT).until(lambda d: "new person will be created" in d.find_element(By.ID, "entry-candidates").text)
     browser.find_element(By.NAME, "source").send_keys("Monitor Beta")
     browser.find_element(By.CSS_SELECTOR, "#entry-form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "/workspace/persons/" in d.current_url)
+    WebDriverWait(browser, WAIT).until(lambda d: "/workspace/persons/" in d.current_url)
     person = Person.objects.get(name_latin="Zzyzx Newperson")
     assert not person.published
 
     _login(browser, url, "reviewer")
-    WebDriverWait(browser, 10).until(lambda d: "/workspace/" in d.current_url)
+    WebDriverWait(browser, WAIT).until(lambda d: "/workspace/" in d.current_url)
     browser.get(url + "/workspace/unpublished/")
     row = browser.find_element(By.XPATH, f"//tr[.//code[text()='{person.public_id}']]")
     row.find_element(By.NAME, "reason").send_keys("confirmed by two independent sources")
     row.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "is now public" in d.page_source)
+    WebDriverWait(browser, WAIT).until(lambda d: "is now public" in d.page_source)
     person.refresh_from_db()
     assert person.published
     browser.save_screenshot(str(SHOTS / "workspace-published.png"))
