@@ -63,3 +63,9 @@ def test_export_never_contains_sensitive_fields(demo_vigil):
     for kind in ("cases", "persons", "mentions", "documents", "claims"):
         for fmt in ("jsonl", "csv"):
             assert secret not in run_vigil("export", kind, "--format", fmt).stdout
+
+
+def test_commands_on_an_uninitialised_database_say_run_init(run_vigil):
+    result = run_vigil("export", "cases", check=False)
+    assert result.returncode == 2
+    assert "run 'vigil init' first" in result.stderr and "Traceback" not in result.stderr
