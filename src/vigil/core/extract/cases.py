@@ -318,9 +318,11 @@ class CaseBuilder:
         rx = _BACKREF_FA if self.language == "fa" else _BACKREF_EN
         m = rx.search(self.text[start:limit])
         lead = self.text[max(start, start + m.start() - 20):start + m.start()] if m else ""
+        if lead and start + m.start() - 20 > start and self.text[start + m.start() - 21].isalnum():
+            lead = lead.split(" ", 1)[-1]  # whole words only ('2020 a court', not '0 a court')
         phrase = (lead.split(" of ")[-1] + " " + m.group()) if m else ""
         if not m or re.search(r"\b\w+\s+of\s*$", lead) or re.search(
-                r"\bother|برخی|بعضی|تعدادی|شماری|دیگر", self.text[start:start + m.end()], re.I):
+                r"\bother|برخی|بعضی|تعدادی|شماری|دیگر", self.text[start:max(limit, start + m.end())], re.I):
             return
         if self.last_list and (idx - self.last_list[0] <= 2 or _count_of(phrase)):
             people = self.last_list[1]
