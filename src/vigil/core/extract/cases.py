@@ -100,12 +100,24 @@ _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, 
               "nine": 9, "ten": 10, "both": 2, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6}
 
 
+_GAP_SEPARATOR = re.compile(r"[,،]|\band\b|(?<!\S)و(?!\S)")
+_GAP_BREAK = re.compile(r"[.;:؛!?()]|\b(?:was|were|is|are|has|had|have|who|whom|which|while|but|after|before|"
+                        r"when|in|at|on|to|by|for|with)\b|(?<!\S)(?:که|را|در|به|از|با|شد|شده|شدند|بود|است)(?!\S)",
+                        re.I)
+
+
+def _loose_gap(gap: str) -> bool:
+    """Appositives between list members ('A, 45, daughter of Ali, an Afghan national, and B',
+    «A، فرزند محمد، زندانی بلوچ، و B»): short, with a separator, without a verb or preposition."""
+    return len(gap) <= 70 and bool(_GAP_SEPARATOR.search(gap)) and not _GAP_BREAK.search(gap)
+
+
 def _lists(names: list[NameMention], text: str) -> list[list[NameMention]]:
     """Group names separated only by commas, 'and', «و», dashes or brackets."""
     out: list[list[NameMention]] = []
     for nm in names:
         gap = text[out[-1][-1].end:nm.start] if out else None
-        if gap is not None and _LIST_GAP.fullmatch(gap):
+        if gap is not None and (_LIST_GAP.fullmatch(gap) or _loose_gap(gap)):
             out[-1].append(nm)
         else:
             out.append([nm])

@@ -50,7 +50,7 @@ _EN = [
     ("executed", r"(?<!stop the )(?<!halt the )(?<!prevent the )\bexecutions?\s+(?:on\s+[^.;]{0,30}?\s+)?of\b(?=\s+(?:[A-Z\"'«]|(?:a|an|one|two|three|four|five|six|\d+)\b))"),
     ("executed", r"\bexecutions?\s+(?:took place|(?:was|were) carried out)\b"),
     ("at_risk?", r"\btransfer(?:red|s)?\b(?=[^.;]{0,160}?\bto\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+[Pp]rison\b)"),
-    ("executed", r"\b(?:death\s+)?sentences?\s+(?:against\s+\S+(?:\s+\S+){0,2}\s+)?(?:was|were)\s+carried\s+out\b|\bcarried\s+out\s+the\s+(?:death\s+)?sentence\b"),
+    ("executed", r"\b(?:death\s+)?sentences?\s+(?:(?:against|of)\s+[^.;]{1,80}?\s+)?(?:was|were|has\s+been|had\s+been)\s+carried\s+out\b|\bcarried\s+out\s+the\s+(?:death\s+)?sentence\b"),
 ]
 _FA = [
     ("at_risk", r"(?:به|در)\s+(?:سلول|سلول‌های|سلولهای)\s+انفرادی[^.؛]{0,40}?منتقل|منتقل\s+(?:شده|شد|شدند)[^.؛]{0,10}?(?:به\s+)?(?:سلول|انفرادی)|برای\s+اجرای\s+(?:حکم|احکام)[^.؛]{0,60}?(?:منتقل|برده)"),
