@@ -37,11 +37,13 @@ def browser():
 
 
 @pytest.fixture
-def site_url(live_server, transactional_db):
+def site_url(live_server, transactional_db, monkeypatch):
     from django.core.cache import cache
 
     from tests.publish.conftest import build_site
+    from vigil.publish import cache as page_cache
 
+    monkeypatch.setattr(page_cache, "VERSION_TTL", 0)
     cache.clear()
     data = build_site()
     return live_server.url, data

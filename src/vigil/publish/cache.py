@@ -3,12 +3,15 @@
 The data version is the highest history id of persons, cases, status events and mentions
 (four primary-key lookups): any save through the ORM writes a history row, so a new
 version makes every cached aggregate stale at once. Entries also expire after
-``TTL`` seconds, which covers bulk writes that bypass history.
+``TTL`` seconds, which covers bulk writes that bypass history. Each process re-reads the
+version at most every ``VERSION_TTL`` seconds, so a page can lag a write by that long.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import threading
+import time
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -18,6 +21,9 @@ from django.db import connection
 from vigil.records.models import Case, Mention, Person, StatusEvent
 
 TTL = 3600
+VERSION_TTL = 2.0
+_version: tuple[str, float] | None = None
+_LOCKS = [threading.Lock() for _ in range(64)]  # striped: bounded, and rarely shared
 
 
 @lru_cache(maxsize=1)
@@ -29,11 +35,26 @@ def _version_sql() -> str:
 
 def data_version() -> str:
     """One query of four primary-key maxima (raw SQL: the ORM's history managers cost more
-    to build than the query itself)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_version_sql())
-        row = cursor.fetchone()
-    return ".".join(str(v or 0) for v in row)
+    to build than the query itself), re-read at most every ``VERSION_TTL`` seconds per process
+    so that a cache hit needs no database at all."""
+    global _version
+    now = time.monotonic()
+    if _version is None or now - _version[1] > VERSION_TTL:
+        with connection.cursor() as cursor:
+            cursor.execute(_version_sql())
+            row = cursor.fetchone()
+        _version = (".".join(str(v or 0) for v in row), now)
+    return _version[0]
+
+
+def reset_version() -> None:
+    """Forget the remembered data version (tests; after bulk writes)."""
+    global _version
+    _version = None
+
+
+def _lock_for(key: str) -> threading.Lock:
+    return _LOCKS[int(key[-8:], 16) % len(_LOCKS)]
 
 
 def cache_key(kind: str, params: dict, version: str | None = None) -> str:
@@ -47,8 +68,11 @@ def cached(kind: str, params: dict, compute: Callable[[], Any]) -> Any:
     key = cache_key(kind, params)
     value = cache.get(key)
     if value is None:
-        value = compute()
-        cache.set(key, value, TTL)
+        with _lock_for(key):  # one computation per key per process, not one per waiting thread
+            value = cache.get(key)
+            if value is None:
+                value = compute()
+                cache.set(key, value, TTL)
     return value
 
 

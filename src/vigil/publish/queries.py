@@ -67,12 +67,6 @@ def dashboard_options() -> dict:
     return cached("options", {}, compute)
 
 
-def headline() -> dict:
-    """Headline figures for the feeds and page titles (published records, all dates)."""
-    fig = dashboard(dashboard_filter({}))["headline"]
-    return {"executions_minimum": fig["value"]}
-
-
 # ----------------------------------------------------------------------------- case list
 @dataclass(frozen=True)
 class CaseQuery:

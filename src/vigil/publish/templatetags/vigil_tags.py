@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
-from django.utils.http import urlencode
 from django.utils.timesince import timesince
 from django.utils.translation import get_language
 
@@ -113,18 +112,3 @@ def lang_url(request, code: str) -> str:
     params = request.GET.copy()
     params["lang"] = code
     return request.path + "?" + params.urlencode()
-
-
-@register.simple_tag
-def query(params, **changes) -> str:
-    """``?a=1&b=2`` from a QueryDict/dict with some keys changed (None or '' removes a key);
-    any change other than ``page`` resets the page."""
-    data = {k: v for k, v in params.items() if v not in (None, "")}
-    if "page" not in changes:
-        data.pop("page", None)
-    for k, v in changes.items():
-        if v in (None, ""):
-            data.pop(k, None)
-        else:
-            data[k] = v
-    return "?" + urlencode(data) if data else "?"
