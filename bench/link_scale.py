@@ -61,7 +61,7 @@ def main(argv=None) -> dict:
     from vigil.core.link import link
 
     start, cpu0 = time.perf_counter(), _cpu()
-    result = link(df)
+    result = link(df, one_report_per_event=True)
     seconds, cpu = time.perf_counter() - start, _cpu() - cpu0
     peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2
     pred = df["mention_id"].astype(str).map(result.clusters)

@@ -20,7 +20,7 @@ import pandas as pd
 from vigil.core.link import records as _records
 from vigil.core.link import settings as _settings
 
-DUCKDB_MEMORY = "2GB"  # DuckDB spills to the temp directory beyond this
+DUCKDB_MEMORY = "1500MB"  # DuckDB spills to the temp directory beyond this
 MUST_LINK = "must_link"
 CANNOT_LINK = "cannot_link"
 PAIR_COLUMNS = ["mention_id_l", "mention_id_r", "match_probability", "match_weight"]
@@ -98,6 +98,7 @@ def link(
     review_band: tuple[float, float] = (0.1, 0.5),
     fixed: Sequence = (),
     one_per_source: bool = False,
+    one_report_per_event: bool = False,
     prior: float | None = None,
     spark=None,
 ) -> LinkResult:
@@ -109,7 +110,9 @@ def link(
     ``fixed``: human decisions (:class:`Decision`, dicts or ``(a, b, kind)`` tuples).
     ``one_per_source``: each source is a list of distinct people (no two mentions of
     one source are ever the same person), as for official execution lists.
-    ``prior``: probability that two random mentions match (default from the size).
+    ``one_report_per_event``: a source reports each status event of a person at most
+    once (true of monitors' databases, not of a stream of news articles).
+    ``prior``: probability that two random mentions match (default: estimated).
     ``backend``: ``"duckdb"`` or ``"spark"`` (then pass ``spark``, a SparkSession).
     """
     lo, hi = review_band
@@ -117,9 +120,9 @@ def link(
     frame = _records.prepare(records)[_SPLINK_COLUMNS + ["mention_id"]]
     pairs = score_pairs(frame, floor=min(lo, threshold), backend=backend,
                         one_per_source=one_per_source, prior=prior, spark=spark)
-    sources = dict(zip(frame["mention_id"], frame["source"], strict=True))
     clusters = cluster(list(frame["mention_id"]), pairs, threshold, decisions,
-                       sources if one_per_source else None, history_events(frame))
+                       _exclusive_keys(frame, one_per_source, one_report_per_event),
+                       history_events(frame))
     decided = {d.pair for d in decisions}
     in_band = (pairs["match_probability"] >= lo) & (pairs["match_probability"] < hi)
     keys = list(zip(pairs["mention_id_l"], pairs["mention_id_r"], strict=True))
@@ -127,6 +130,17 @@ def link(
     review = pairs[in_band & undecided].sort_values("match_probability", ascending=False)
     return LinkResult(clusters, pairs, review.reset_index(drop=True), threshold,
                       (lo, hi), decisions)
+
+
+def _exclusive_keys(frame: pd.DataFrame, one_per_source: bool,
+                    one_report_per_event: bool) -> dict[str, str] | None:
+    """mention_id -> key that no two mentions of one person may share, or None."""
+    if one_per_source:
+        return dict(zip(frame["mention_id"], frame["source"], strict=True))
+    if one_report_per_event:
+        keys = frame["source"] + "|" + frame["status"].fillna("?")
+        return dict(zip(frame["mention_id"], keys, strict=True))
+    return None
 
 
 def score_pairs(frame: pd.DataFrame, *, floor: float, backend: str = "duckdb",

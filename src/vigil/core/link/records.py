@@ -39,9 +39,10 @@ _EPOCH = _dt.date(1970, 1, 1)
 
 def as_frame(records: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     """Records (dicts or a DataFrame) as a DataFrame holding every field of FIELDS."""
-    df = records.copy() if isinstance(records, pd.DataFrame) else pd.DataFrame(list(records))
+    df = records if isinstance(records, pd.DataFrame) else pd.DataFrame(list(records))
     if "father" not in df.columns and "father_name" in df.columns:
-        df["father"] = df["father_name"]
+        df = df.rename(columns={"father_name": "father"})
+    df = df[[f for f in FIELDS if f in df.columns]].copy()
     for field in FIELDS:
         if field not in df.columns:
             df[field] = None

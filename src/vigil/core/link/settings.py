@@ -176,8 +176,8 @@ def charges() -> cl.CustomComparison:
     """Charges: any charge in common."""
     return cl.CustomComparison([
         _null("charges"),
-        _custom("len(list_intersect(charges_l, charges_r)) >= 1", "a charge in common",
-                0.90, 0.36),
+        cll.ArrayIntersectLevel("charges", 1).configure(
+            m_probability=0.90, u_probability=0.36, label_for_charts="a charge in common"),
         _else(0.10, 0.64),
     ], output_column_name="charges")
 
@@ -196,12 +196,12 @@ def comparisons() -> list:
 # number of pairs it generates is within the budget (see blocking_rules).
 CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
     ("given_sk", "surname_sk", "date_lo"),
-    ("given_sk", "surname_sk", "father_sk"),
-    ("given_sk", "surname_sk", "prison", "date_y"),
-    ("given_sk", "surname_sk", "date_y", "date_m"),
-    ("given_sk", "surname_sk", "birth_y"),
     ("surname_sk", "date_lo", "province"),
     ("given_sk", "date_lo", "province"),
+    ("given_sk", "surname_sk", "prison", "date_y"),
+    ("given_sk", "surname_sk", "date_y", "date_m"),
+    ("given_sk", "surname_sk", "father_sk"),
+    ("given_sk", "surname_sk", "birth_y"),
     ("SWAPPED",),
     ("surname_prefix", "date_y", "date_d"),
     ("given_sk", "surname_sk", "prison"),
@@ -228,9 +228,9 @@ def block_pair_count(frame, columns: tuple[str, ...]) -> int:
 
 
 def choose_blocking(frame, budget: int | None = None) -> list[tuple[str, ...]]:
-    """The candidate rules whose pair count fits the budget (default 10 x records, at
+    """The candidate rules whose pair count fits the budget (default 12 x records, at
     least 2 million), so no rule ever builds a huge block whatever the data."""
-    budget = budget or max(10 * len(frame), 2_000_000)
+    budget = budget or max(12 * len(frame), 2_000_000)
     chosen, total = [], 0
     for cols in CANDIDATE_RULES:
         count = block_pair_count(frame, cols)
