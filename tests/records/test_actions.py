@@ -109,3 +109,16 @@ def test_event_country_comes_from_the_sources_else_the_default(source, actor):
     actions.apply_clusters({us.pk: "a", ir.pk: "b"}, actor)
     assert StatusEvent.objects.get(mentions=us).country == "US"
     assert StatusEvent.objects.get(mentions=ir).country == "IR"
+
+
+def test_reviewer_grade_survives_automatic_rebuild(source, actor):
+    from vigil.records.actions.entry import set_grade
+
+    m, _ = actions.add_list_row(source, "1", {"name": "Ali One", "status": "executed", "date": "2020-01-01"}, actor=actor)
+    actions.apply_clusters({m.pk: "k"}, actor)
+    set_grade(StatusEvent.objects.get(), "corroborated", actor, reason="confirmed by family and lawyer")
+    m2, _ = actions.add_list_row(source, "2", {"name": "Ali One", "status": "sentenced", "date": "2019"}, actor=actor)
+    actions.apply_clusters({m.pk: "k", m2.pk: "k"}, actor)
+    executed = StatusEvent.objects.get(status="executed")
+    assert (executed.grade, executed.grade_locked) == ("corroborated", True)
+    assert StatusEvent.objects.get(status="sentenced").grade == "single_source"

@@ -235,6 +235,7 @@ class StatusEvent(models.Model):
     officially_announced = models.BooleanField(default=False)
     grade = models.CharField(max_length=20, choices=vocab.GRADES, default="unassessed", db_index=True)
     grade_reasons = models.JSONField(default=list, blank=True)
+    grade_locked = models.BooleanField(default=False, help_text="Set by a reviewer: automatic rebuilds keep it")
     mentions = models.ManyToManyField(Mention, related_name="events", blank=True)
     history = HistoricalRecords()
 

@@ -116,7 +116,8 @@ def set_grade(event: StatusEvent, grade: str, actor: Actor, *, reason: str) -> S
     before = event.grade
     event.grade = grade
     event.grade_reasons = list(event.grade_reasons) + [f"reviewer: {reason}"]
+    event.grade_locked = True
     event._change_reason = reason
-    event.save(update_fields=["grade", "grade_reasons"])
+    event.save(update_fields=["grade", "grade_reasons", "grade_locked"])
     audit("event.grade", actor, event, reason=reason, before=before, after=grade)
     return event

@@ -79,9 +79,19 @@ def rebuild_person(person: Person) -> None:
     case = person.cases.first() or Case.objects.create(person=person)
     case.charges = sorted({c for r in rows for c in (r.get("charges") or [])})
     case.save()
+    locked = list(case.events.filter(grade_locked=True).values("status", "date", "grade", "grade_reasons"))
     case.events.all().delete()
     for event in derive.group_events(rows):
-        _create_event(case, event)
+        _keep_reviewer_grade(_create_event(case, event), locked)
+
+
+def _keep_reviewer_grade(event: StatusEvent, locked: list[dict]) -> None:
+    """A grade a reviewer set survives the rebuild of the event it was set on."""
+    match = next((old for old in locked if old["status"] == event.status
+                  and derive.dates_compatible(old["date"], event.date)), None)
+    if match:
+        event.grade, event.grade_reasons, event.grade_locked = match["grade"], match["grade_reasons"], True
+        event.save(update_fields=["grade", "grade_reasons", "grade_locked"])
 
 
 def _set_names(person: Person, names: list[str]) -> None:
