@@ -282,7 +282,7 @@ class CaseBuilder:
     def _earlier_triggers(self, idx: int) -> tuple[int, list[Trigger]]:
         """Triggers of the nearest earlier sentence of this paragraph that has some."""
         for j, para, trigs, _ in reversed(self.history[-4:]):
-            if self.para - para > 1 or idx - j > 3:
+            if self.para - para > 2 or idx - j > 3:
                 break
             if trigs:
                 return j, trigs
