@@ -262,7 +262,7 @@ def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
 
     Must-link decisions are applied first, then links from strongest to weakest; a
     union is refused when it would put a cannot-link pair (or, with ``sources``, two
-    mentions of one source) into one person, or (with ``events``, see
+    mentions with the same key, e.g. of one source) into one person, or (with ``events``, see
     :func:`history_events`) give one person two different dates for one status
     event or a later status dated well before an earlier one. Human must-links are not
     subject to that history check. Person ids are the smallest mention id of each
