@@ -14,7 +14,8 @@ def test_demo_loads_samples_and_synthetic_reports(run_vigil):
     documents = sqlite_rows(run_vigil.home, "select count(*) from records_document")[0][0]
     assert documents == samples + 20
     persons = sqlite_rows(run_vigil.home, "select count(*) from records_person where published")[0][0]
-    assert persons > 0 and f"persons: {persons}" in out
+    assert persons > 0 and f"persons: {persons};" in out
+    assert sqlite_rows(run_vigil.home, "select count(*) from records_campaign")[0][0] >= 2
     evidence = list((run_vigil.home / "evidence").rglob("*"))
     assert sum(p.is_file() for p in evidence) == documents
     steps = dict(sqlite_rows(run_vigil.home, "select step, count(*) from records_custodyevent group by step"))

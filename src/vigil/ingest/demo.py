@@ -8,7 +8,7 @@ from vigil.ingest.pipeline import ingest_bytes, ingest_file
 from vigil.ingest.samples import sample_reports
 from vigil.records import actions
 from vigil.records.actions import Actor
-from vigil.records.models import Document, Mention, Person, StatusEvent
+from vigil.records.models import Campaign, Document, Mention, Person, StatusEvent
 from vigil.review.linking import link_all
 
 
@@ -36,6 +36,15 @@ def load_synthetic(actor: Actor, n: int, seed: int) -> int:
     return count
 
 
+def load_bundled_campaigns(actor: Actor) -> int:
+    """The packaged public campaign facts (No to Execution Tuesdays, hunger strikes)."""
+    from vigil.watch.campaigns import bundled_campaigns
+
+    campaigns = bundled_campaigns()
+    actions.load_campaigns(campaigns, actor, reason="demo: bundled campaign facts")
+    return len(campaigns)
+
+
 def load_demo(synthetic: int = 200, seed: int = 1) -> dict:
     """Run the whole demo; every person is published (demo data only) and the counts returned."""
     actor = Actor.system("demo")
@@ -43,6 +52,7 @@ def load_demo(synthetic: int = 200, seed: int = 1) -> dict:
         counts = {"samples": load_samples(actor),
                   "synthetic": load_synthetic(actor, synthetic, seed) if synthetic else 0}
     counts.update(link_all(actor))
+    counts["campaigns"] = load_bundled_campaigns(actor)
     for person in Person.objects.filter(published=False):
         actions.publish_person(person, actor, reason="demo data is public")
     return counts
@@ -55,7 +65,7 @@ def summary(counts: dict) -> str:
     lines = [
         f"documents: {Document.objects.count()} ({counts['samples']} sample, {counts['synthetic']} synthetic reports)",
         "mentions: " + ", ".join(f"{k} {v}" for k, v in sorted(mentions.items())),
-        f"persons: {Person.objects.count()}",
+        f"persons: {Person.objects.count()}; campaigns: {Campaign.objects.count()}",
         "status events: " + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())),
         "executions by grade: " + ", ".join(f"{k} {v}" for k, v in sorted(grades.items())),
     ]
