@@ -43,7 +43,8 @@ _BACKREF_EN = re.compile(
     r"the\s+(?:planned\s+|scheduled\s+)?(?:execution|hanging))\b", re.I)
 _BACKREF_FA = re.compile(r"(?<![\u0620-\u064A\u066E-\u06D3\u200c])(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*(?:زندانی|نفر|فرد|متهم|تن)|"
                          r"(?:این|آن)\s+(?:حکم|احکام|رای|رأی))(?![\u0620-\u064A\u066E-\u06D3\u200c])")
-_INTRO_EN = re.compile(r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+them)?\s+as|were\s+named)\s*:?\s*$", re.I)
+_INTRO_EN = re.compile(r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+them)?\s+as|were\s+named|"
+                       r"^\W*among\s+(?:them|those\s+\w+)\s+(?:were|was|are|is))\s*:?\s*$", re.I)
 _INTRO_FA = re.compile(r"(?:به\s+نام|نام\s+(?:آنان|آنها|این\s+\S+)|هویت\s+[^.]{0,40}|"
                        r"^\W*(?:این|آن)\s+(?:\S+\s+)?(?:زندانیان|زندانی|افراد|نفر|تن|متهمان)\s*[:،]?\s*)[^.]{0,20}$")
 # "... were identified as" after the list: «A و B شناسایی شده‌اند», «هویت ... احراز شد»

@@ -227,10 +227,17 @@ def persian_names(text: str, start: int, end: int) -> list[NameMention]:
         if any(nm.start < o[1] and o[0] < nm.end for o in found):
             continue
         if _FA_ROLE_BEFORE.search(text[max(start, nm.start - 25):nm.start]) or _FA_AFTER.match(
-                text, nm.end, min(len(text), nm.end + 60)):
+                text, nm.end, min(len(text), nm.end + 60)) or _fa_place(text, nm, start):
             continue
         found[(nm.start, nm.end)] = nm
     return sorted(found.values(), key=lambda n: n.start)
+
+
+def _fa_place(text: str, nm: NameMention, start: int) -> bool:
+    """«زندان عادل آباد», «شهر X»: a place, not a person (after a place word, or a gazetteer name)."""
+    if re.search(r"(?:زندان|شهر|شهرستان|استان|روستای|بند)\s*$", text[max(start, nm.start - 10):nm.start]):
+        return True
+    return any(m.span == (0, len(nm.name)) for m in _scan(nm.name, _PLACE_KINDS))
 
 
 def _fa_items(text: str, s: int, e: int) -> list[NameMention]:
@@ -315,7 +322,8 @@ def _fa_given(text: str, start: int, end: int) -> list[NameMention]:
             continue
         if w in given_names("fa"):
             j = i + 1
-            while j < len(words) and words[j][0] in given_names("fa") and j - i < 2:
+            while (j < len(words) and words[j][0] in given_names("fa") and j - i < 2
+                   and _adjacent(text, words[j - 1], words[j])):
                 j += 1
             if j < len(words) and words[j][0] not in _STOP_FA and _adjacent(text, words[j - 1], words[j]):
                 out.append(NameMention(text[words[i][1]:words[j][2]], words[i][1], words[j][2]))

@@ -34,7 +34,7 @@ _EN = [
     ("at_risk", r"\bin danger of\b"),
     ("halted", r"\b(?:taken|sent|returned|brought)\s+back\s+to\s+(?:his|her|their)\s+(?:cell|ward)s?\b"),
     ("halted", r"\breturned\s+to\s+(?:his|her|their|the)\s+(?:cell|ward)s?\b"),
-    ("halted", r"\b(?:execution|hanging)s?\b(?:\s+of\b[^.;]{0,80}?)?\s+(?:was|were|had been|has been|have been)\s+(?:stopped|halted|postponed|suspended|called off|cancell?ed|put on hold)"),
+    ("halted", r"\b(?:execution|hanging|attempt\s+to\s+(?:execute|hang))s?\b(?:\s+(?:of\b)?[^.;]{0,80}?)?\s+(?:was|were|had been|has been|have been)\s+(?:stopped|halted|postponed|suspended|called off|cancell?ed|put on hold)"),
     ("halted", r"\b(?:stopped|halted|postponed|suspended|called off)\s+(?:the\s+)?(?:planned\s+)?(?:execution|hanging)\b"),
     ("halted", r"\bstopped at the last moment\b"),
     ("forgiven", r"\b(?:granted|gave|obtained)\s+(?:forgiveness|pardon)\b|\bforgave\b|\bwas\s+pardoned\b|"
@@ -42,7 +42,8 @@ _EN = [
     ("commuted", r"\bcommuted\b"),
     ("upheld", r"\b(?:upheld|confirmed|made final|finali[sz]ed)\b(?=[^.;]{0,60}\b(?:sentence|verdict|ruling|cases?)\b)|"
                r"\b(?:death\s+)?sentences?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been)\s+(?:upheld|confirmed|made final|finali[sz]ed)\b|\b(?:Supreme Court|appeals court|court of appeal)\b[^.;]{0,40}?\b(?:upheld|confirmed)\b"),
-    ("sentenced", r"\bsentenced\b(?:\s+[\w'’-]+){0,6}?\s+to\s+(?:death|qisas|execution)\b"),
+    ("sentenced", r"\bsentenced\b(?:(?!\b(?:years?|months?|prison|lashes|jail|imprisonment)\b)[^.;]){0,80}?"
+                  r"\bto\s+(?:death|qisas|execution)\b"),
     ("sentenced", r"\b(?:under|received|given|issued|handed(?:\s+down)?)\s+(?:a|two|three|\d)?\s*(?:sentences?\s+of\s+death|death\s+sentences?)\b"),
     ("sentenced", r"\bdeath sentences?\s+(?:was|were|had been)\s+(?:issued|handed down|passed)\b"),
     ("sentenced", r"\bcondemned\s+to\s+death\b"),
@@ -84,7 +85,7 @@ _EN_FLAGS_RX = [(s, re.compile(r.pattern, re.I)) if s != "executed" or "A-Z" not
 _EN_GATES = [("executed", "hanged", "put to death"), ("imminent",), ("risk",), ("execution",),
              ("solitary", "execution", "executed"), ("execution",), ("carry out",), ("due to be",),
              ("danger",), ("back to",), ("returned",),
-             ("stopped", "halted", "postponed", "suspended", "called off", "cancel", "on hold"),
+             ("stopped", "halted", "postponed", "suspended", "called off", "cancel", "on hold"),  # noqa
              ("stopped", "halted", "postponed", "suspended", "called off"),
              ("last moment",), ("forgive", "forgave", "pardon", "blood money", "diya", "spared", "clemency"), ("commuted",),
              ("upheld", "confirmed", "final"), ("sentenced",), ("death",), ("death sentence",),
