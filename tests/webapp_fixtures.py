@@ -1,3 +1,4 @@
+"""Fixtures shared by the API and workspace tests: fast hashing, a clean cache, seeded data and users."""
 from __future__ import annotations
 
 import pytest
