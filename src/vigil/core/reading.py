@@ -7,6 +7,9 @@ from vigil.core.text import detect_language
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_PDF_PAGES = 500
+#: Longer texts are refused with a clear error (a book-length report is ~1 million characters;
+#: extraction of 5 million takes ~20 s): hostile inputs stay bounded in time.
+MAX_TEXT_CHARS = 5_000_000
 
 
 class UnreadableDocument(ValueError):
@@ -47,14 +50,26 @@ def read_text(content: bytes, origin: str, media_type: str | None = None) -> Rea
     """Decode ``content`` and, for HTML, extract the main text and title (trafilatura)."""
     media_type = media_type or media_type_of(origin, content)
     reader = {"application/pdf": _pdf_text, "message/rfc822": _email_text}.get(media_type)
+    if reader is not _pdf_text:
+        _check_size(content, origin)
     if reader is None:
         reader = _html_text if media_type in HTML_TYPES else _plain_text
     text, title = reader(content, origin)
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableDocument(f"{origin}: {len(text):,} characters of text (limit {MAX_TEXT_CHARS:,}); "
+                                 "split the document")
     return ReadText(text=text.strip(), title=title, language=detect_language(text), media_type=media_type)
 
 
 def _plain_text(content: bytes, origin: str) -> tuple[str, str]:
     return decode(content, origin), ""
+
+
+def _check_size(content: bytes, origin: str) -> None:
+    """Text, HTML or e-mail over 4 bytes per allowed character is refused before parsing."""
+    if len(content) > 4 * MAX_TEXT_CHARS:
+        raise UnreadableDocument(f"{origin}: {len(content):,} bytes of text (limit {MAX_TEXT_CHARS:,} characters); "
+                                 "split the document")
 
 
 # trafilatura drops non-printable characters, ZWNJ among them, which Persian words need
@@ -83,7 +98,7 @@ def _pdf_text(content: bytes, origin: str) -> tuple[str, str]:
     import io
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(content))
@@ -91,8 +106,11 @@ def _pdf_text(content: bytes, origin: str) -> tuple[str, str]:
             raise UnreadableDocument(f"{origin}: PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})")
         text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
         title = (reader.metadata.title if reader.metadata else "") or ""
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise UnreadableDocument(f"{origin}: unreadable PDF ({exc})") from exc
+    except UnreadableDocument:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
+            AssertionError, OSError) as exc:  # pypdf raises all of these on broken files
+        raise UnreadableDocument(f"{origin}: unreadable PDF ({type(exc).__name__}: {exc})") from exc
     return text, str(title)
 
 
