@@ -39,8 +39,7 @@ _BACKREF_EN = re.compile(
     r"^\W*(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?(?:defendants|prisoners|inmates|men|women|brothers)\b|"
     r"\b(?:he|she|they|them|him|both|his|her|their|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"(?:\s+\w+)?|the\s+(?:men|women|man|woman|prisoners?|inmates?|defendants?|brothers)|"
-    r"these\s+\w+|all\s+(?:of\s+them|\w+)|(?:the|this|that)\s+(?:death\s+)?(?:sentences?|verdicts?|rulings?)|"
-    r"the\s+(?:planned\s+|scheduled\s+)?(?:execution|hanging))\b", re.I)
+    r"these\s+\w+|all\s+(?:of\s+them|\w+)|(?:the|this|that)\s+(?:death\s+)?(?:sentences?|verdicts?|rulings?))\b", re.I)
 _BACKREF_FA = re.compile(r"(?<![\u0620-\u064A\u066E-\u06D3\u200c])(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*(?:زندانی|نفر|فرد|متهم|تن)|"
                          r"(?:این|آن)\s+(?:حکم|احکام|رای|رأی))(?![\u0620-\u064A\u066E-\u06D3\u200c])")
 _INTRO_EN = re.compile(r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+them)?\s+as|were\s+named|"
@@ -343,7 +342,8 @@ class CaseBuilder:
                 for p in people:
                     self._add(p, triggers, idx, (start, end))
                     p.sentences.add(idx)
-                self.last_list = (idx, people)  # 'He ... . He ...' chains: he stays the referent
+                if triggers:
+                    self.last_list = (idx, people)  # 'He ... . He ...' chains: he stays the referent
                 return
         n = _count_of(phrase) or self._recent_count(idx)
         if n and triggers:
