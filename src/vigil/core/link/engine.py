@@ -157,17 +157,26 @@ def score_pairs(frame: pd.DataFrame, *, floor: float, backend: str = "duckdb",
     from splink import Linker
 
     db_api = _db_api(backend, spark)
-    table = db_api.register(_splink_table(frame, backend))
+    table = db_api.register(_splink_table(frame, backend, spark))
     start = prior if prior is not None else _settings.prior(len(frame))
     chosen = _settings.choose_blocking(frame, blocking_budget)
     linker = Linker(table, _settings.settings(start, one_per_source, chosen),
                     log_level=logging.WARNING)
     keep = _settings.match_weight(min(floor, 0.5)) - (0 if prior is not None else 12)
     predicted = linker.inference.predict(threshold_match_weight=keep, warning_mode="never")
-    pairs = _sorted_pairs(predicted.as_pandas_dataframe())
-    if prior is None:
-        final = estimate_prior(pairs["match_weight"].to_numpy(), start,
+    table_name = predicted.physical_name
+    final = start
+    if prior is None:  # only the weights travel to Python for the estimate
+        weights = linker.misc.query_sql(f"SELECT match_weight FROM {table_name}", "pandas")
+        final = estimate_prior(weights["match_weight"].to_numpy(dtype=float), start,
                                _possible_pairs(frame, one_per_source))
+        del weights
+    cut = _settings.match_weight(floor) + _settings.match_weight(start) \
+        - _settings.match_weight(final)
+    sql = (f"SELECT unique_id_l, unique_id_r, match_weight, match_probability "
+           f"FROM {table_name} WHERE match_weight >= {cut}")
+    pairs = _sorted_pairs(linker.misc.query_sql(sql, "pandas"))
+    if prior is None:
         _reweight(pairs, start, final)
     return pairs[pairs["match_probability"] >= floor].reset_index(drop=True)
 
@@ -230,11 +239,17 @@ _SPLINK_COLUMNS = [
 ]
 
 
-def _splink_table(frame: pd.DataFrame, backend: str):
+_SPARK_SCHEMA = ", ".join(
+    f"{c} {'array<string>' if c in ('tokens_sk', 'charges') else 'bigint' if c in ('date_lo', 'date_hi', 'date_y', 'date_m', 'date_d', 'age', 'birth_y', 'status_rank') else 'string'}"
+    for c in _SPLINK_COLUMNS)
+
+
+def _splink_table(frame: pd.DataFrame, backend: str, spark=None):
     """The columns Splink needs, typed for the backend (Arrow for DuckDB)."""
     table = frame[_SPLINK_COLUMNS]
     if backend == "spark":
-        return table
+        return spark.createDataFrame(table.astype(object).where(table.notna(), None),
+                                     schema=_SPARK_SCHEMA)
     import pyarrow as pa
 
     return pa.Table.from_pandas(table, preserve_index=False)
