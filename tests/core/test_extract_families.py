@@ -196,3 +196,56 @@ def test_pluperfect_sentencing_alone_keeps_its_date():
     # background in the sentence of another event keeps no date of its own
     text = "Omid Karami, who had been sentenced to death, was hanged on 3 June 2024."
     assert _case(text, "Omid Karami", "sentenced", "en")["date"] is None
+
+
+# ---------------------------------------------------------------- held-out floors
+
+import json  # noqa: E402
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+SCORER = os.path.join(os.environ.get("VIGIL_SHARED", "/work/shared"), "eval", "score_extraction.py")
+SAMPLES = Path(__file__).resolve().parents[2] / "src" / "vigil" / "sample" / "reports"
+# rules-0.2 reached 0.974 (en) / 1.000 (fa) on the samples and >= 0.97 on synthetic seed 11
+# (bench/extraction_generalisation.py); the floors leave a margin and fail on a regression.
+HELD_OUT_FLOORS = {"samples": {"en": 0.90, "fa": 0.90}, "synthetic": {"en": 0.90, "fa": 0.90}}
+
+
+def _score(gold: Path, pred: Path, lang: str) -> float:
+    out = subprocess.run([sys.executable, SCORER, str(gold), str(pred), "--json", "--lang", lang],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)["cases"]["f1"]
+
+
+def _predict(docs: Path, pred: Path) -> None:
+    from vigil.core.extract import extract_jsonl
+    with open(docs, encoding="utf-8") as src, open(pred, "w", encoding="utf-8") as out:
+        for rec in extract_jsonl(src):
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+@pytest.mark.skipif(not os.path.exists(SCORER), reason="shared scorer not available")
+def test_sample_reports_stay_above_floor(tmp_path):
+    from vigil.core.reading import read_text
+    sources = json.loads((SAMPLES / "sources.json").read_text("utf-8"))
+    with open(tmp_path / "docs.jsonl", "w", encoding="utf-8") as out:
+        for s in sources:
+            text = read_text((SAMPLES / s["file"]).read_bytes(), s["file"]).text
+            out.write(json.dumps({"id": s["id"], "language": s["language"], "text": text,
+                                  "published": s.get("published"), "title": s.get("title")},
+                                 ensure_ascii=False) + "\n")
+    (tmp_path / "gold.jsonl").write_bytes((SAMPLES / "gold.jsonl").read_bytes())
+    _predict(tmp_path / "docs.jsonl", tmp_path / "pred.jsonl")
+    for lang, floor in HELD_OUT_FLOORS["samples"].items():
+        assert _score(tmp_path / "gold.jsonl", tmp_path / "pred.jsonl", lang) >= floor, lang
+
+
+@pytest.mark.skipif(not os.path.exists(SCORER), reason="shared scorer not available")
+def test_synthetic_reports_stay_above_floor(tmp_path):
+    from vigil.core.synth import write_corpus
+    write_corpus(tmp_path, 120, 11)
+    _predict(tmp_path / "docs.jsonl", tmp_path / "pred.jsonl")
+    for lang, floor in HELD_OUT_FLOORS["synthetic"].items():
+        assert _score(tmp_path / "truth.jsonl", tmp_path / "pred.jsonl", lang) >= floor, lang
