@@ -10,6 +10,9 @@ export VIGIL_HOME=$(mktemp -d /tmp/vigil-test-home.XXXXXX)
 export PYTHONDONTWRITEBYTECODE=1
 status=0
 
+echo "== pip-audit of requirements.lock (warns, without failing, when PyPI's advisory service is unreachable)"
+$BIN/python scripts/audit.py || status=1
+
 bash scripts/chromium.sh || echo "could not install chromium; browser tests will be skipped" >&2
 echo "== tests on SQLite"
 env -u DATABASE_URL $BIN/pytest -q -p no:cacheprovider -n 2 --dist loadfile "$@" || status=$?
