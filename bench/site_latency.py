@@ -214,6 +214,7 @@ def main() -> None:
     n_cases = Case.objects.count()
     print(f"{'reused' if reuse else 'built'} {n_cases} cases in {time.perf_counter() - t0:.1f} s ({home})")
 
+    shutil.rmtree(home / "cache", ignore_errors=True)  # cold start: no page cached by an earlier run
     port = free_port()
     server = subprocess.Popen([str(ROOT / ".venv/bin/vigil"), "serve", "--port", str(port), "--workers", str(args.workers)],
                               env={**os.environ}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -37,14 +37,10 @@ def browser():
 
 
 @pytest.fixture
-def site_url(live_server, transactional_db, monkeypatch):
-    from django.core.cache import cache
+def site_url(live_server, transactional_db, settings, monkeypatch):
+    from tests.publish.conftest import build_site, use_private_cache
 
-    from tests.publish.conftest import build_site
-    from vigil.publish import cache as page_cache
-
-    monkeypatch.setattr(page_cache, "VERSION_TTL", 0)
-    cache.clear()
+    use_private_cache(settings, monkeypatch)
     data = build_site()
     return live_server.url, data
 

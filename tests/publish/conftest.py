@@ -18,18 +18,22 @@ HIDDEN_FA = "پنهان‌نام ناپیدا"
 CONFIDENTIAL_NAME = "Informant Network Zeta"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache(monkeypatch):
-    """An empty cache, and the data version re-read on every request (no 2 s lag in tests)."""
-    from django.core.cache import cache
-
+def use_private_cache(settings, monkeypatch) -> None:
+    """A per-process in-memory page cache, emptied, with the data version re-read on every
+    request: test processes share VIGIL_HOME, so the file cache would mix their databases."""
     from vigil.publish import cache as page_cache
 
+    settings.CACHES = {**settings.CACHES, "publish": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vigil-publish-tests"}}
     monkeypatch.setattr(page_cache, "VERSION_TTL", 0)
     page_cache.reset_version()
-    cache.clear()
-    yield
-    cache.clear()
+    page_cache.store().clear()
+    assert type(page_cache.store()).__name__ == "LocMemCache"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings, monkeypatch):
+    use_private_cache(settings, monkeypatch)
 
 
 def _doc(source, n: int, **kw):

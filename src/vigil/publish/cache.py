@@ -5,6 +5,9 @@ The data version is the highest history id of persons, cases, status events and 
 version makes every cached aggregate stale at once. Entries also expire after
 ``TTL`` seconds, which covers bulk writes that bypass history. Each process re-reads the
 version at most every ``VERSION_TTL`` seconds, so a page can lag a write by that long.
+
+Entries live in the ``publish`` cache (settings: a file cache under ``VIGIL_HOME/cache``,
+shared by every gunicorn worker, so a figure is computed once, not once per process).
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import time
 from functools import lru_cache
 from typing import Any, Callable
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 
 from vigil.records.models import Case, Mention, Person, StatusEvent
@@ -27,6 +30,13 @@ _LOCKS = [threading.Lock() for _ in range(64)]  # striped: bounded, and rarely s
 
 
 @lru_cache(maxsize=1)
+def store():
+    """The ``publish`` cache (a file cache shared by every server process) or the default."""
+    from django.conf import settings
+
+    return caches["publish" if "publish" in settings.CACHES else "default"]
+
+
 def _version_sql() -> str:
     tables = [connection.ops.quote_name(model.history.model._meta.db_table)
               for model in (Person, Case, StatusEvent, Mention)]
@@ -66,13 +76,13 @@ def cache_key(kind: str, params: dict, version: str | None = None) -> str:
 def cached(kind: str, params: dict, compute: Callable[[], Any]) -> Any:
     """``compute()``'s value for this kind and params at the current data version."""
     key = cache_key(kind, params)
-    value = cache.get(key)
+    value = store().get(key)
     if value is None:
         with _lock_for(key):  # one computation per key per process, not one per waiting thread
-            value = cache.get(key)
+            value = store().get(key)
             if value is None:
                 value = compute()
-                cache.set(key, value, TTL)
+                store().set(key, value, TTL)
     return value
 
 
@@ -90,11 +100,11 @@ def cached_page(view):
         if request.method != "GET":
             return view(request, *args, **kwargs)
         key = cache_key("page", {"url": request.get_full_path(), "lang": get_language(), "kw": kwargs})
-        hit = cache.get(key)
+        hit = store().get(key)
         if hit is not None:
             return HttpResponse(hit[0], content_type=hit[1])
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
-            cache.set(key, (response.content, response["Content-Type"]), TTL)
+            store().set(key, (response.content, response["Content-Type"]), TTL)
         return response
     return wrapper

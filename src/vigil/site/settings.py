@@ -80,6 +80,10 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+# "publish": rendered public pages and aggregates, shared by all server processes (vigil.publish.cache).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+          "publish": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                      "LOCATION": str(vigil_home() / "cache" / "publish"), "OPTIONS": {"MAX_ENTRIES": 5000}}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
