@@ -165,6 +165,12 @@ def test_appositive_head_count_en():
     assert _cases(text, "en") == {("Khosrow Besharat", "at_risk"), ("Kamran Sheikheh", "at_risk")}
 
 
+def test_age_in_appositive_is_no_head_count():
+    text = ("Two prisoners were hanged on Monday. One was identified as Omid Karami, a 40-year-old "
+            "man, who had been arrested and sentenced to death for drug offences.")
+    assert _cases(text, "en") >= {("Omid Karami", "sentenced")}
+
+
 # ---------------------------------------------------------------- names and dates
 
 def test_spelling_variants_of_given_names():
