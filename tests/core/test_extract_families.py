@@ -171,6 +171,18 @@ def test_age_in_appositive_is_no_head_count():
     assert _cases(text, "en") >= {("Omid Karami", "sentenced")}
 
 
+def test_what_the_family_was_not_told_is_no_warning():
+    text = ("Omid Karami was hanged on Monday. His family said they had not been told that the "
+            "execution was imminent.")
+    assert _cases(text, "en") == {("Omid Karami", "executed")}
+    text = "Omid Karami was hanged on Monday. His family did not know he would be executed."
+    assert _cases(text, "en") == {("Omid Karami", "executed")}
+    text = "رضا کریمی سحرگاه دوشنبه اعدام شد. خانواده او اطلاع نداشتند که اجرای حکم او قریب‌الوقوع است."
+    assert _cases(text, "fa") == {("رضا کریمی", "executed")}
+    # a plain warning still counts
+    assert _cases("Omid Karami is at imminent risk of execution.", "en") == {("Omid Karami", "at_risk")}
+
+
 # ---------------------------------------------------------------- names and dates
 
 def test_spelling_variants_of_given_names():

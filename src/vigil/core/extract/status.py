@@ -71,6 +71,10 @@ _DEATH_CONTEXT = re.compile(r"sentenced to death|death row|death sentence|محک
 
 _ORDINAL_BEFORE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|\d+(?:st|nd|rd|th))\s+(?:\w+\s+)?$", re.I)
 _ARREST = re.compile(r"arrest|بازداشت", re.I)
+# 'his family did not know he would be executed', 'had not been told the execution was imminent':
+# what someone was not told is no warning of a coming execution
+_UNAWARE = re.compile(r"\b(?:not|never|n't|without)\s+(?:\w+\s+){0,2}?(?:know|knew|known|told|informed|"
+                      r"notified|warned|aware|notice)\b|(?:اطلاع|خبر)\s+(?:نداشت|نداشتند|نداده)|بی‌خبر", re.I)
 
 
 def _compile(rules):
@@ -131,7 +135,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None,
             if any(m.start() < t.end and t.start < m.end() and _blocks(t.status, status)
                    for t in found):
                 continue
-            if status == "at_risk" and _ORDINAL_BEFORE.search(text, max(start, m.start() - 30), m.start()):
+            if status == "at_risk" and (_ORDINAL_BEFORE.search(text, max(start, m.start() - 30), m.start())
+                                        or _UNAWARE.search(text, max(start, m.start() - 70), m.start())):
                 continue
             if status.endswith("?"):  # transfer to a prison: only for people facing death
                 if not _DEATH_CONTEXT.search(text, start, end) or _ARREST.search(
