@@ -201,6 +201,18 @@ def test_relative_dates_both_languages():
     assert _case("امید کرمی ۴ روز پیش اعدام شد.", "امید کرمی", "executed", "fa")["date"] == "2024-06-08"
 
 
+def test_days_after_a_written_date_both_languages():
+    text = ("Reza Karimi and Ali Moradi were executed in Urmia Central Prison on 3 June. "
+            "A third man, Omid Rahimi, was executed the next day.")
+    assert _case(text, "Omid Rahimi", "executed", "en")["date"] == "2024-06-04"
+    text = "رضا کریمی روز ۱۴ خرداد ۱۴۰۳ به سلول انفرادی منتقل شد و دو روز بعد اعدام شد."
+    assert _case(text, "رضا کریمی", "at_risk", "fa")["date"] == "2024-06-03"
+    assert _case(text, "رضا کریمی", "executed", "fa")["date"] == "2024-06-05"
+    # no written date to count from: not resolved
+    assert _case("Omid Rahimi was executed the next day.", "Omid Rahimi", "executed",
+                 "en")["date"] is None
+
+
 def test_weekday_that_contradicts_the_date_keeps_the_month():
     # 2 May 2024 was a Thursday
     case = _case("Omid Karami was executed on Wednesday, May 2.", "Omid Karami", "executed", "en",

@@ -49,7 +49,7 @@ def prepare(text: str) -> str:
 def find_dates(text: str, published: str | None) -> list[DateMention]:
     """Dates in ``text`` resolved against ``published``, in text order."""
     found = [_date_mention(d) for d in _shared_dates(text, published)]
-    extra = [d for d in _day_offsets(text, published)
+    extra = [d for d in _day_offsets(text, published) + _days_after(text, found)
              if not any(d.start < f.end and f.start < d.end for f in found)]
     return sorted(found + extra, key=lambda d: d.start)
 
@@ -67,7 +67,7 @@ def _date_mention(d) -> DateMention:
 _DAY_BEFORE = re.compile(r"\b(?:the\s+(?:day|night)\s+before|a\s+day\s+earlier|(\w+)\s+days?\s+earlier)\b",
                          re.I)
 _DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-              "eight": 8, "nine": 9, "ten": 10}
+              "eight": 8, "nine": 9, "ten": 10, "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5}
 
 
 def _day_offsets(text: str, published: str | None) -> list[DateMention]:
@@ -85,6 +85,27 @@ def _day_offsets(text: str, published: str | None) -> list[DateMention]:
         n = int(word) if word.isdigit() else _DAY_WORDS.get(word)
         if n is not None and n <= 60:
             out.append(DateMention(m.start(), m.end(), (pub - timedelta(days=n)).isoformat(), m.group()))
+    return out
+
+
+_DAY_AFTER = re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|(\w+)\s+days\s+later)\b|"
+                        r"(?<![\u0620-\u064A\u066E-\u06D3\u200c])(?:(\d+|یک|دو|سه|چهار|پنج)\s+)?روز\s+بعد"
+                        r"(?![\u0620-\u064A\u066E-\u06D3\u200c])|فردای\s+(?:آن|همان)\s+روز", re.I)
+
+
+def _days_after(text: str, found: list[DateMention]) -> list[DateMention]:
+    """'the next day', 'a day later', 'two days later': counted on from the last full date
+    written before them (none: not resolved)."""
+    if not any(k in text for k in ("next", "following", "later", "روز بعد", "فردای")):
+        return []
+    out = []
+    for m in _DAY_AFTER.finditer(text):
+        word = (m.group(1) or m.group(2) or "one").lower()
+        n = int(word) if word.isdigit() else _DAY_WORDS.get(word)
+        anchor = [d for d in found if d.end <= m.start() and d.value and len(d.value) == 10]
+        if n is not None and n <= 60 and anchor:
+            day = date.fromisoformat(anchor[-1].value) + timedelta(days=n)
+            out.append(DateMention(m.start(), m.end(), day.isoformat(), m.group()))
     return out
 
 
