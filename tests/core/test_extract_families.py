@@ -94,6 +94,32 @@ def test_this_sentence_back_reference_fa():
                                   ("کاوه صالحی", "at_risk")}
 
 
+@pytest.mark.parametrize("text,status", [
+    ("The death sentence against Reza Karimi was reduced to 15 years in prison.", "commuted"),
+    ("The victim's family pardoned Reza Karimi at the gallows.", "forgiven"),
+    ("The family of the victim forgave Reza Karimi.", "forgiven"),
+    ("Reza Karimi was granted a reprieve hours before his scheduled hanging.", "halted"),
+    ("The Supreme Court rejected Reza Karimi's appeal against his death sentence.", "upheld"),
+])
+def test_more_status_phrasings_en(text, status):
+    assert _cases(text, "en") == {("Reza Karimi", status)}
+
+
+@pytest.mark.parametrize("text,status", [
+    ("حکم اعدام رضا کریمی به ۱۵ سال حبس کاهش یافت.", "commuted"),
+    ("خانواده مقتول، رضا کریمی را بخشیدند.", "forgiven"),
+    ("اجرای حکم اعدام رضا کریمی به تعویق افتاد.", "halted"),
+    ("دیوان عالی کشور درخواست فرجام‌خواهی رضا کریمی را رد کرد.", "upheld"),
+])
+def test_more_status_phrasings_fa(text, status):
+    assert _cases(text, "fa") == {("رضا کریمی", status)}
+
+
+def test_object_of_killing_and_speaker_fa():
+    text = "رضا کریمی اعدام شد. او علی مرادی را به قتل رسانده بود. امید رحیمی گفت او بی‌گناه بود."
+    assert _cases(text, "fa") == {("رضا کریمی", "executed")}
+
+
 # ---------------------------------------------------------------- victims, relatives, lawyers
 
 @pytest.mark.parametrize("text", [

@@ -54,7 +54,7 @@ _ROLE_BEFORE = re.compile(
     r"activist|lawyer|attorney|ambassador|prosecutor|imam|cleric|teacher|deputy|official|"
     r"h\.e\.|researcher|advocate|journalist|reporter|analyst|founder|leader|chairman|"
     r"secretary|mp|son of|daughter of|father|mother|wife of|husband of|murder of|killing of|"
-    r"victim|ayatollah|sheikh of|election of|told|late|head of (?:the )?\w+)[\s,:'’s]*(?:[\w'’-]+\s+){0,1}$", re.I)
+    r"ayatollah|sheikh of|election of|told|late|head of (?:the )?\w+)[\s,:'’s]*(?:[\w'’-]+\s+){0,1}$", re.I)
 _ROLE_AFTER = re.compile(
     r"^(?:,|\s*\()\s*(?:[\w'’-]+\s+){0,7}?(?:director|judge|spokes\w+|commander|chief|head|"
     r"president|minister|researcher|lawyer|ambassador|prosecutor|imam|teacher|official|"
@@ -207,7 +207,8 @@ _FA_ROLE_BEFORE = re.compile(r"(?:دادستان|قاضی|رئیس|رییس|سخ
                              r"بازپرس|(?<![\u0620-\u064A\u066E-\u06D3\u200c])قتل|کشتن|به\s+قتل\s+رساندن|"
                              r"(?:مقتول|قربانی|مرد|زن|جوان|فرد|شخص)(?:ی)?\s+(?:به\s+نام|موسوم\s+به))\s*[،:]?\s*$")
 # the name is the object of a killing or the subject of speech: «X را به قتل رساند», «X گفت»
-_FA_AFTER = re.compile(r"^\s*(?:\(\s*[^()]{0,30}\)\s*)?(?:،\s*)?(?:را\s+(?:به\s+قتل|کشت|با\s+\S+\s+به\s+قتل)|"
+_FA_FORGIVEN_AFTER = re.compile(r"\s*را\s+(?:بخشید|عفو\s+کرد)")
+_FA_AFTER = re.compile(r"\s*(?:\(\s*[^()]{0,30}\)\s*)?(?:،\s*)?(?:را\s+(?:به\s+قتل|کشت|با\s+\S+\s+به\s+قتل)|"
                        r"(?:گفت|گفته\s+است|اظهار\s+داشت|تصریح\s+کرد|افزود)(?![\u0620-\u064A\u066E-\u06D3\u200c]))")
 _FA_NAME_CUE = re.compile(r"(?:به\s+نام(?:‌|\s)?(?:های|ها)?|نام\s+(?:آنان|آنها|او|وی|این\s+\S+)|با\s+نام)\s*[:،]?\s*$")
 
@@ -226,7 +227,9 @@ def persian_names(text: str, start: int, end: int) -> list[NameMention]:
     for nm in _fa_quoted(text, start, end) + _fa_cued(text, start, end) + _fa_given(text, start, end):
         if any(nm.start < o[1] and o[0] < nm.end for o in found):
             continue
-        if _FA_ROLE_BEFORE.search(text[max(start, nm.start - 25):nm.start]) or _FA_AFTER.match(
+        if _FA_FORGIVEN_AFTER.match(text, nm.end, min(len(text), nm.end + 30)):
+            pass  # «خانواده مقتول، X را بخشیدند»: the forgiven prisoner, not the victim
+        elif _FA_ROLE_BEFORE.search(text[max(start, nm.start - 25):nm.start]) or _FA_AFTER.match(
                 text, nm.end, min(len(text), nm.end + 60)) or _fa_place(text, nm, start):
             continue
         found[(nm.start, nm.end)] = nm

@@ -38,8 +38,11 @@ _EN = [
     ("halted", r"\b(?:stopped|halted|postponed|suspended|called off)\s+(?:the\s+)?(?:planned\s+)?(?:execution|hanging)\b"),
     ("halted", r"\bstopped at the last moment\b"),
     ("forgiven", r"\b(?:granted|gave|obtained)\s+(?:forgiveness|pardon)\b|\bforgave\b|\bwas\s+pardoned\b|"
-                 r"\b(?:accept(?:ed)?|agreed\s+to\s+accept)\s+(?:the\s+)?(?:blood\s+money|diy[ae]h?)\b|\b(?:was|were|been)\s+(?:spared|forgiven)\b|\bgranted\s+(?:clemency|a\s+pardon)\b"),
-    ("commuted", r"\bcommuted\b"),
+                 r"\b(?:accept(?:ed)?|agreed\s+to\s+accept)\s+(?:the\s+)?(?:blood\s+money|diy[ae]h?)\b|\b(?:was|were|been)\s+(?:spared|forgiven)\b|\bgranted\s+(?:clemency|a\s+pardon)\b|\bpardoned\b"),
+    ("commuted", r"\bcommuted\b|\b(?:death\s+)?sentence\b[^.;]{0,60}?\b(?:was|were|has been|had been)\s+"
+                 r"(?:reduced|changed|converted)\s+to\b"),
+    ("halted", r"\b(?:granted|given|won|received)\s+(?:a\s+)?(?:last[- ]minute\s+|temporary\s+)?(?:reprieve|stay\s+of\s+execution)\b"),
+    ("upheld", r"\b(?:rejected|dismissed|denied)\b[^.;]{0,60}?\bappeals?\b(?=[^.;]{0,40}\b(?:death|execution|qisas)\b)"),
     ("upheld", r"\b(?:upheld|confirmed|made final|finali[sz]ed)\b(?=[^.;]{0,60}\b(?:sentence|verdict|ruling|cases?)\b)|"
                r"\b(?:death\s+)?sentences?\b[^.;]{0,60}?\b(?:was|were|has been|had been|have been)\s+(?:upheld|confirmed|made final|finali[sz]ed)\b|\b(?:Supreme Court|appeals court|court of appeal)\b[^.;]{0,40}?\b(?:upheld|confirmed)\b"),
     ("sentenced", r"\bsentenced\b(?:(?!\b(?:years?|months?|prison|lashes|jail|imprisonment)\b)[^.;]){0,80}?"
@@ -57,9 +60,10 @@ _FA = [
     ("at_risk", r"(?:به|در)\s+(?:سلول|سلول‌های|سلولهای)\s+انفرادی[^.؛]{0,40}?منتقل|منتقل\s+(?:شده|شد|شدند)[^.؛]{0,10}?(?:به\s+)?(?:سلول|انفرادی)|برای\s+اجرای\s+(?:حکم|احکام)[^.؛]{0,60}?(?:منتقل|برده)"),
     ("at_risk", r"در\s+آستانه\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام|(?:در\s+)?(?:خطر|معرض)\s+(?:اجرای\s+)?(?:قریب[\s‌]?الوقوع\s+)?(?:حکم\s+)?اعدام|قریب[\s‌]?الوقوع|دستور\s+اجرای\s+حکم"),
     ("halted", r"(?:به\s+(?:بند|سلول)\s+(?:خود\s+)?)?(?:بازگردانده|بازگشت\s+داده)\s+(?:شد|شدند)|اجرای\s+(?:حکم|اعدام)[^.؛]{0,80}?(?:متوقف|لغو|به\s+تعویق|معلق)|(?:توقف|تعویق|لغو)\s+(?:اجرای\s+)?(?:حکم|اعدام)"),
-    ("forgiven", r"رضایت\s+(?:داد|دادند|اولیای\s+دم|خانواده|شاکی)|از\s+(?:اعدام|قصاص)\s+(?:رهایی|نجات)\s+یافت|(?:مورد\s+)?(?:عفو|بخشش)\s+(?:قرار\s+گرفت|شد)|گذشت\s+(?:کرد|کردند)|بخشیده\s+شد"),
-    ("commuted", r"(?:تخفیف|تبدیل)\s+(?:یافت|شد)|به\s+حبس\s+تبدیل"),
-    ("upheld", r"(?:قطعی\s+شدن|تایید|تأیید)\s+(?:حکم|احکام)|(?:حکم|احکام)[^.؛]{0,80}?(?:قطعی\s+(?:شد|گردید|شده)|(?:تایید|تأیید|ابرام)\s+(?:شد|شده|کرد|کرده|گردید|نمود))|دیوان\s+عالی[^.؛]{0,80}?(?:تایید|تأیید|ابرام)|(?:ابرام|تایید|تأیید)\s+(?:شدن\s+)?حکم"),
+    ("forgiven", r"رضایت\s+(?:داد|دادند|اولیای\s+دم|خانواده|شاکی)|از\s+(?:اعدام|قصاص)\s+(?:رهایی|نجات)\s+یافت|(?:مورد\s+)?(?:عفو|بخشش)\s+(?:قرار\s+گرفت|شد)|گذشت\s+(?:کرد|کردند)|بخشیده\s+شد|را\s+بخشید(?:ند)?(?![\u0620-\u064A\u066E-\u06D3\u200c])"),
+    ("commuted", r"(?:تخفیف|تبدیل)\s+(?:یافت|شد)|به\s+حبس\s+تبدیل|حکم\s+(?:اعدام|قصاص)[^.؛]{0,60}?"
+                 r"(?:کاهش|تقلیل)\s+(?:یافت|پیدا\s+کرد)"),
+    ("upheld", r"(?:قطعی\s+شدن|تایید|تأیید)\s+(?:حکم|احکام)|(?:حکم|احکام)[^.؛]{0,80}?(?:قطعی\s+(?:شد|گردید|شده)|(?:تایید|تأیید|ابرام)\s+(?:شد|شده|کرد|کرده|گردید|نمود))|دیوان\s+عالی[^.؛]{0,80}?(?:تایید|تأیید|ابرام)|(?:ابرام|تایید|تأیید)\s+(?:شدن\s+)?حکم|فرجام[\s‌]?خواهی[^.؛]{0,60}?رد\s+(?:شد|کرد)"),
     ("sentenced", r"به\s+(?:اعدام|قصاص)(?:\s+نفس)?\s+محکوم|محکوم\s+به\s+(?:اعدام|قصاص)|(?:صدور|صادر)\s+(?:شدن\s+)?حکم\s+اعدام|حکم\s+اعدام\s+(?:صادر|برای)"),
     ("executed", r"اعدام\s+(?:شد|شدند|شده|کرد|کردند|گردید)|به\s+دار\s+آویخته|(?<![\u0620-\u064A\u066E-\u06D3\u200c])(?:به\s+)?اجرا\s+(?:شد|شده|گردید|کرد|کردند|درآمد|در\s+آمد|گذاشته\s+شد)(?![\u0620-\u064A\u066E-\u06D3\u200c])|اعدام‌(?:شدگان|شده)"),
     ("at_risk?", r"به\s+زندان\s+\S+(?:\s+\S+)?\s+منتقل\s+(?:شد|شدند|شده)"),
@@ -91,13 +95,15 @@ _EN_GATES = [("executed", "hanged", "put to death"), ("imminent",), ("risk",), (
              ("danger",), ("back to",), ("returned",),
              ("stopped", "halted", "postponed", "suspended", "called off", "cancel", "on hold"),  # noqa
              ("stopped", "halted", "postponed", "suspended", "called off"),
-             ("last moment",), ("forgive", "forgave", "pardon", "blood money", "diya", "spared", "clemency"), ("commuted",),
+             ("last moment",), ("forgive", "forgave", "pardon", "blood money", "diya", "spared", "clemency"),
+             ("commuted", "reduced", "changed", "converted"), ("reprieve", "stay of execution"),
+             ("rejected", "dismissed", "denied"),
              ("upheld", "confirmed", "final"), ("sentenced",), ("death",), ("death sentence",),
              ("condemned",), ("executed", "hanged", "hung", "put to death", "gallows"), ("execution",),
              ("execution",), ("transfer",), ("carried out",)]
 _FA_GATES = [("انفرادی", "منتقل", "اجرای"), ("خطر", "معرض", "قریب", "دستور", "آستانه"),
-             ("بازگ", "متوقف", "لغو", "تعویق", "معلق", "توقف"), ("رضایت", "عفو", "بخش", "گذشت", "رهایی", "نجات"), ("تخفیف", "تبدیل"),
-             ("قطعی", "تایید", "تأیید", "دیوان", "ابرام"), ("محکوم", "صدور", "صادر"), ("اعدام", "دار", "اجرا"),
+             ("بازگ", "متوقف", "لغو", "تعویق", "معلق", "توقف"), ("رضایت", "عفو", "بخش", "گذشت", "رهایی", "نجات"), ("تخفیف", "تبدیل", "کاهش", "تقلیل"),
+             ("قطعی", "تایید", "تأیید", "دیوان", "ابرام", "فرجام"), ("محکوم", "صدور", "صادر"), ("اعدام", "دار", "اجرا"),
              ("منتقل",)]
 assert len(_EN_GATES) == len(_EN) and len(_FA_GATES) == len(_FA)
 
@@ -105,8 +111,9 @@ assert len(_EN_GATES) == len(_EN) and len(_FA_GATES) == len(_FA)
 _GATE = {
     "en": re.compile(r"execut|hang|hung|death|sentenc|upheld|confirm|final|solitary|transfer|"
                      r"moved?\b|taken|sent\b|imminent|risk|danger|fac(?:e|es|ing)\b|order|cell|ward|"
-                     r"stop|halt|postpon|suspend|called off|cancel|on hold|forg|pardon|clemency|spared|commut|carried|due to be|condemn", re.I),
-    "fa": re.compile(r"اعدام|دار|اجرا|محکوم|قصاص|حکم|منتقل|انفرادی|خطر|معرض|قریب|بازگ|رضایت|عفو|بخش|گذشت|تخفیف|تبدیل|تایید|تأیید|قطعی|ابرام|توقف|تعویق|معلق"),
+                     r"stop|halt|postpon|suspend|called off|cancel|on hold|forg|pardon|clemency|spared|commut|carried|due to be|condemn|"
+                     r"reduced|reprieve|appeal", re.I),
+    "fa": re.compile(r"اعدام|دار|اجرا|محکوم|قصاص|حکم|منتقل|انفرادی|خطر|معرض|قریب|بازگ|رضایت|عفو|بخش|گذشت|تخفیف|تبدیل|تایید|تأیید|قطعی|ابرام|توقف|تعویق|معلق|کاهش|تقلیل|فرجام"),
 }
 
 
