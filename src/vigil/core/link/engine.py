@@ -61,6 +61,12 @@ class LinkResult:
     threshold: float
     review_band: tuple[float, float]
     decisions: list[Decision] = field(default_factory=list)
+    constraints: tuple = field(default=(), repr=False)
+
+    def recluster(self, threshold: float) -> dict[str, str]:
+        """Clusters for another threshold, with the same decisions and constraints."""
+        ids, keys, events = self.constraints
+        return cluster(ids, self.pairs, threshold, self.decisions, keys, events)
 
     def persons(self) -> dict[str, list[str]]:
         """person id -> sorted mention ids."""
@@ -120,16 +126,17 @@ def link(
     frame = _records.prepare(records)[_SPLINK_COLUMNS + ["mention_id"]]
     pairs = score_pairs(frame, floor=min(lo, threshold), backend=backend,
                         one_per_source=one_per_source, prior=prior, spark=spark)
-    clusters = cluster(list(frame["mention_id"]), pairs, threshold, decisions,
-                       _exclusive_keys(frame, one_per_source, one_report_per_event),
-                       history_events(frame))
+    constraints = (list(frame["mention_id"]),
+                   _exclusive_keys(frame, one_per_source, one_report_per_event),
+                   history_events(frame))
+    clusters = cluster(constraints[0], pairs, threshold, decisions, *constraints[1:])
     decided = {d.pair for d in decisions}
     in_band = (pairs["match_probability"] >= lo) & (pairs["match_probability"] < hi)
     keys = list(zip(pairs["mention_id_l"], pairs["mention_id_r"], strict=True))
     undecided = np.array([k not in decided for k in keys], dtype=bool)
     review = pairs[in_band & undecided].sort_values("match_probability", ascending=False)
     return LinkResult(clusters, pairs, review.reset_index(drop=True), threshold,
-                      (lo, hi), decisions)
+                      (lo, hi), decisions, constraints)
 
 
 def _exclusive_keys(frame: pd.DataFrame, one_per_source: bool,
@@ -239,8 +246,11 @@ _SPLINK_COLUMNS = [
 ]
 
 
+_ARRAY_COLUMNS = ("tokens_sk", "charges")
+_INT_COLUMNS = ("date_lo", "date_hi", "date_y", "date_m", "date_d", "age", "birth_y",
+                "status_rank")
 _SPARK_SCHEMA = ", ".join(
-    f"{c} {'array<string>' if c in ('tokens_sk', 'charges') else 'bigint' if c in ('date_lo', 'date_hi', 'date_y', 'date_m', 'date_d', 'age', 'birth_y', 'status_rank') else 'string'}"
+    f"{c} {'array<string>' if c in _ARRAY_COLUMNS else 'bigint' if c in _INT_COLUMNS else 'string'}"
     for c in _SPLINK_COLUMNS)
 
 
