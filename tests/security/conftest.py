@@ -63,3 +63,9 @@ def fresh_home(tmp_path, template_db):
         return runner(home)
 
     return make
+
+
+#: For tests that never touch the configured database (subprocesses on their own SQLite homes,
+#: pure parsers): they run in the SQLite pass of scripts/test.sh and are skipped in the PostgreSQL pass.
+sqlite_pass_only = pytest.mark.skipif(os.environ.get("DATABASE_URL", "").startswith("postgres"),
+                                      reason="independent of the database: run in the SQLite pass")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.conftest import SAMPLE, runner
+from tests.security.conftest import SAMPLE, runner, sqlite_pass_only
 from vigil.core import backup as bk
 from vigil.core.evidence import sha256_file
 
@@ -40,6 +40,7 @@ def populated(tmp_path_factory):
     return run
 
 
+@sqlite_pass_only
 def test_sqlite_round_trip_keeps_everything(populated, tmp_path):
     dest = tmp_path / "backup"
     out = populated("backup", str(dest))
@@ -61,6 +62,7 @@ def test_sqlite_round_trip_keeps_everything(populated, tmp_path):
     assert again.returncode == 2 and "already there" in again.stderr
 
 
+@sqlite_pass_only
 def test_verification_catches_a_tampered_backup(populated, tmp_path):
     dest = tmp_path / "backup"
     populated("backup", str(dest))
@@ -84,6 +86,7 @@ def test_verification_catches_a_tampered_backup(populated, tmp_path):
     assert not (restored.home / "vigil.sqlite3").exists() or (restored.home / "vigil.sqlite3").stat().st_size == 0
 
 
+@sqlite_pass_only
 def test_backup_refuses_a_non_empty_folder_and_an_interrupted_backup(populated, tmp_path):
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "x").write_text("x")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.security.conftest import SAMPLE
+from tests.security.conftest import SAMPLE, sqlite_pass_only
 from vigil.core.backup import integrity
 
 MAPPING = str(SAMPLE / "lists" / "sample-list.toml")
@@ -111,6 +111,7 @@ def scalar(home: Path, sql: str, *params):
 
 # --- killed in the middle -------------------------------------------------------------------
 
+@sqlite_pass_only
 def test_killed_import_is_consistent_and_resumable(fresh_home, tmp_path):
     run = fresh_home()
     rows = 600
@@ -142,6 +143,7 @@ def mention_keys(home: Path) -> list[tuple]:
         conn.close()
 
 
+@sqlite_pass_only
 def test_killed_ingest_is_consistent_and_resumable(fresh_home, tmp_path):
     folder = report_folder(tmp_path / "reports", copies=2)
     reference = fresh_home("reference")
@@ -174,6 +176,7 @@ def partition(home: Path) -> set[frozenset]:
         conn.close()
 
 
+@sqlite_pass_only
 def test_killed_linkage_is_consistent_and_resumable(fresh_home, tmp_path):
     base = fresh_home("base")
     base("ingest", str(SAMPLE / "reports"), "--source", "Monitor")
@@ -208,6 +211,7 @@ def _umount(path: Path) -> None:
     subprocess.run(["umount", "-l", str(path)], capture_output=True)
 
 
+@sqlite_pass_only
 def test_read_only_database_gives_a_clear_error(fresh_home, tmp_path):
     run = fresh_home()
     mount = tmp_path / "ro"
@@ -227,6 +231,7 @@ def test_read_only_database_gives_a_clear_error(fresh_home, tmp_path):
     assert str(mount / "vigil.sqlite3") in done.stderr
 
 
+@sqlite_pass_only
 def test_full_disk_gives_a_clear_error(fresh_home, tmp_path):
     run = fresh_home()
     mount = tmp_path / "full"
@@ -262,6 +267,7 @@ def test_full_disk_gives_a_clear_error(fresh_home, tmp_path):
     assert str(mount / "evidence") in ev_full.stderr
 
 
+@sqlite_pass_only
 def test_full_disk_names_the_evidentiary_copy(tmp_path, monkeypatch):
     """Without root: a write that fails with ENOSPC still names the path."""
     from vigil.cli.faults import explain
@@ -314,6 +320,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@sqlite_pass_only
 def test_two_writers_lose_no_update(fresh_home):
     run = fresh_home()
     conn = connect(run.home)

@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.security.conftest import sqlite_pass_only
+
+pytestmark = sqlite_pass_only
+
 FUZZ = Path(__file__).resolve().parents[2] / "fuzz"
 HARNESSES = sorted(p.stem for p in FUZZ.glob("atheris_*.py"))
 SEEDS = [b"", b"\x00", b"\xff\xfe\xfd", b"MAli Karimi was executed on 12 May 2024 in Qezelhesar prison",

@@ -22,6 +22,10 @@ from hypothesis import strategies as st
 from vigil.core import dates, feeds, names, reading, tabular
 from vigil.core.extract import extract
 
+from tests.security.conftest import sqlite_pass_only
+
+pytestmark = sqlite_pass_only
+
 BOUND = 30.0  # seconds: the stated safety bound for every hostile input
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "vigil" / "sample" / "lists"
 FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])

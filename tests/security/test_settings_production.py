@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.security.conftest import sqlite_pass_only
+
+pytestmark = sqlite_pass_only
+
 ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
 

@@ -9,6 +9,10 @@ from packaging.markers import default_environment
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from tests.security.conftest import sqlite_pass_only
+
+pytestmark = sqlite_pass_only
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
