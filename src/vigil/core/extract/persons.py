@@ -240,7 +240,12 @@ def _fa_place(text: str, nm: NameMention, start: int) -> bool:
     """«زندان عادل آباد», «شهر X»: a place, not a person (after a place word, or a gazetteer name)."""
     if re.search(r"(?:زندان|شهر|شهرستان|استان|روستای|بند)\s*$", text[max(start, nm.start - 10):nm.start]):
         return True
-    return any(m.span == (0, len(nm.name)) for m in _scan(nm.name, _PLACE_KINDS))
+    return _is_place_name(nm.name)
+
+
+@lru_cache(maxsize=8192)
+def _is_place_name(name: str) -> bool:
+    return any(m.span == (0, len(name)) for m in _scan(name, _PLACE_KINDS))
 
 
 def _fa_items(text: str, s: int, e: int) -> list[NameMention]:
