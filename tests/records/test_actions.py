@@ -122,3 +122,17 @@ def test_reviewer_grade_survives_automatic_rebuild(source, actor):
     executed = StatusEvent.objects.get(status="executed")
     assert (executed.grade, executed.grade_locked) == ("corroborated", True)
     assert StatusEvent.objects.get(status="sentenced").grade == "single_source"
+
+
+def test_reports_of_one_campaign_event_share_it(actor, evidence_dir):
+    from vigil.records.models import CampaignEvent
+
+    a = actions.ensure_source("Monitor A", actor, kind="ngo", independence_group="a")
+    for body, prisons, n in ((b"1", ["Evin Prison"], 1500), (b"2", ["Evin Prison", "Ghezel Hesar Prison"], None)):
+        document, _ = actions.capture_document(body, source=a, actor=actor)
+        campaign = {"kind": "hunger_strike", "name": "No to Execution Tuesdays", "week": 53, "date": "2025-01-28",
+                    "prisons": prisons, "participants": n}
+        actions.add_extraction(document, {"campaigns": [campaign]}, extractor="t", version="1", actor=actor)
+    event = CampaignEvent.objects.get()
+    assert (event.prisons, event.participants, event.mentions.count()) == \
+        (["Evin Prison", "Ghezel Hesar Prison"], 1500, 2)

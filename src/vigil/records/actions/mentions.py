@@ -45,13 +45,24 @@ def _attach(mention: Mention) -> None:
             end=data.get("end") or "", scope=data.get("scope") or "",
             attributed_to=data.get("attributed_to") or "", text=data.get("text") or "")
     elif mention.kind == "campaign":
-        campaign, _ = Campaign.objects.get_or_create(
-            name=data.get("name") or "Unnamed protest", defaults={"kind": data.get("kind") or "hunger_strike"})
-        event = CampaignEvent.objects.create(
-            campaign=campaign, date=_day(data.get("date")), week=data.get("week"),
-            prisons=data.get("prisons") or [], participants=data.get("participants"),
-            outcome=data.get("outcome") or "")
-        event.mentions.add(mention)
+        _attach_campaign_event(mention, data)
+
+
+def _attach_campaign_event(mention: Mention, data: dict) -> None:
+    """Reports of one campaign event (same campaign, week and date) share one CampaignEvent:
+    its prisons are the union the reports name and its participants the largest number given."""
+    campaign, _ = Campaign.objects.get_or_create(
+        name=data.get("name") or "Unnamed protest", defaults={"kind": data.get("kind") or "hunger_strike"})
+    date, week = _day(data.get("date")), data.get("week")
+    event = CampaignEvent.objects.filter(campaign=campaign, date=date, week=week).first()
+    if event is None:
+        event = CampaignEvent(campaign=campaign, date=date, week=week, prisons=[])
+    event.prisons = sorted(set(event.prisons) | set(data.get("prisons") or []))
+    counts = [n for n in (event.participants, data.get("participants")) if isinstance(n, int)]
+    event.participants = max(counts) if counts else None
+    event.outcome = event.outcome or data.get("outcome") or ""
+    event.save()
+    event.mentions.add(mention)
 
 
 def _day(value: str | None):

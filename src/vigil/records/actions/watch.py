@@ -57,10 +57,14 @@ def load_campaigns(campaigns: list[dict], actor: Actor, *, reason: str = "") -> 
             "outcome": data.get("outcome") or ""})
         created += new
         for event in data.get("events") or []:
-            _, new_event = CampaignEvent.objects.update_or_create(
-                campaign=campaign, week=event.get("week"), date=event.get("date") or None,
-                defaults={"prisons": event.get("prisons") or [], "participants": event.get("participants"),
-                          "outcome": event.get("outcome") or ""})
-            updated += not new_event
+            values = {"prisons": event.get("prisons") or [], "participants": event.get("participants"),
+                      "outcome": event.get("outcome") or ""}
+            same = CampaignEvent.objects.filter(campaign=campaign, week=event.get("week"), date=event.get("date") or None)
+            if same.exists():
+                same.update(**values)
+                updated += 1
+            else:
+                CampaignEvent.objects.create(campaign=campaign, week=event.get("week"),
+                                             date=event.get("date") or None, **values)
     audit("campaigns.load", actor, reason=reason, campaigns=len(campaigns), created=created, events_updated=updated)
     return {"campaigns": len(campaigns), "created": created}
