@@ -193,6 +193,7 @@ def test_case_grade_flags_contradicting_outcomes():
 
 
 # ---------------------------------------------------------------- Spark backend
+@pytest.mark.slow
 @pytest.mark.skipif(importlib.util.find_spec("pyspark") is None or not shutil.which("java"),
                     reason="pyspark or Java not installed")
 def test_spark_backend_gives_the_same_links(sample, tmp_path):
