@@ -240,3 +240,14 @@ def test_template_filters():
         assert pct(0.125) == "۱۲٫۵٪"
     with translation.override("en"):
         assert jdate("2025-01-15") == "2025-01-15" and num(1234) == "1,234" and pct(0.125) == "12.5%"
+
+
+def test_cached_pages_follow_data_changes(client, site):
+    hidden = site["hidden"]
+    assert hidden.public_id not in get(client, "/cases/")
+    before = get(client, "/?grades=all")
+    hidden.published = True
+    hidden.save()  # writes a history row: a new data version
+    assert hidden.public_id in get(client, "/cases/")
+    assert get(client, f"/people/{hidden.public_id}/")
+    assert re.search(r'id="figure-value">3<', get(client, "/?grades=all")) and before != get(client, "/?grades=all")
