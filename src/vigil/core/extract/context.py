@@ -47,6 +47,16 @@ class DocContext:
             cache[idx] = charges_in(text, killing=False)
         return cache[idx]
 
+    def charge_span(self, idx: int, charges: tuple[str, ...]) -> tuple[int, int] | None:
+        """Offsets in sentence ``idx`` of its first mention of one of ``charges`` (cached per
+        document: the people of one sentence share it)."""
+        cache = self.__dict__.setdefault("_charge_spans", {})
+        key = (idx, charges)
+        if key not in cache:
+            from vigil.core.extract.attributes import first_charge_span
+            cache[key] = first_charge_span(self.sentences[idx].text, list(charges))
+        return cache[key]
+
     def hits(self, kind: str, idx: int) -> list[tuple[str, int, int]]:
         """Nationality / ethnicity words of sentence ``idx`` with document offsets (cached)."""
         cache = self.__dict__.setdefault("_hits", {})

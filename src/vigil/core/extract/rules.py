@@ -120,7 +120,7 @@ def person_attributes(ctx: DocContext, p: Person) -> dict:
         found.add("murder")
     charges = [c for c in attributes.CHARGES if c in found]
     for i in idxs:
-        hit = attributes.first_charge_span(ctx.sentence_text(i), charges)
+        hit = ctx.charge_span(i, tuple(charges))
         if hit:
             spans["charges"] = [ctx.sentences[i].start + hit[0], ctx.sentences[i].start + hit[1]]
             break

@@ -134,7 +134,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None,
     low = text[start:end].lower()
     found: list[Trigger] = []
     for (status, rx), gate in zip(rules, gates):
-        if not any(g in low for g in gate):
+        if not any(map(low.__contains__, gate)):
             continue
         for m in rx.finditer(text, start, end):
             if m.end() == m.start():
