@@ -64,7 +64,7 @@ def given_name() -> cl.CustomComparison:
         _custom(_in_tokens("given"), "given among other's names", 0.04, 0.002),
         _jw("given_key", 0.92, 0.03, 0.0025),
         _jw("given_key", 0.80, 0.01, 0.007),
-        _else(0.02, 0.94),
+        _else(0.01, 0.94),
     ], output_column_name="given")
 
 
@@ -77,7 +77,7 @@ def surname() -> cl.CustomComparison:
         _custom(_in_tokens("surname"), "surname among other's names", 0.03, 0.0008),
         _jw("surname_key", 0.92, 0.03, 0.0006),
         _jw("surname_key", 0.80, 0.02, 0.006),
-        _else(0.02, 0.97),
+        _else(0.006, 0.97),
     ], output_column_name="surname")
 
 
