@@ -209,6 +209,28 @@ def test_what_the_family_was_not_told_is_no_warning():
     assert _cases("Omid Karami is at imminent risk of execution.", "en") == {("Omid Karami", "at_risk")}
 
 
+def _groups(text, language):
+    return [(g["status"], g["count"]) for g in extract(text, published=PUB, language=language)["groups"]]
+
+
+def test_single_unnamed_person_is_a_group_of_one():
+    assert _groups("An unidentified prisoner was executed in Qom on Sunday.", "en") == [("executed", 1)]
+    assert _groups("A young Afghan man was hanged in Ghezel Hesar Prison on Monday.", "en") == [
+        ("executed", 1)]
+    assert _groups("یک مرد جوان در ملأ عام در شهر مشهد اعدام شد.", "fa") == [("executed", 1)]
+    # named in the next sentence: a case, not an unnamed group
+    text = "An Iranian woman was hanged on Wednesday. The woman, Samira Rahimi, was executed at dawn."
+    assert _groups(text, "en") == []
+
+
+def test_sub_counts_are_not_groups():
+    assert _groups("Two women were among 9 prisoners hanged in Isfahan Central Prison.", "en") == [
+        ("executed", 9)]
+    assert _groups("Nine prisoners, including two women, were hanged in Isfahan.", "en") == [
+        ("executed", 9)]
+    assert _groups("نه زندانی از جمله دو زن در زندان اصفهان اعدام شدند.", "fa") == [("executed", 9)]
+
+
 # ---------------------------------------------------------------- names and dates
 
 def test_spelling_variants_of_given_names():

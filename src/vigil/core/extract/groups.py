@@ -21,7 +21,7 @@ _EN_COUNT = re.compile(
     r"defendants|Baloch|Kurds|protesters|citizens)\b"
     rf"|\b()({EN_NUMBER})\s+of\s+(?:them|these)\b", re.I)
 _FA_COUNT = re.compile(
-    rf"(?:(دست‌کم|دستکم|کم از کم|بیش از|حداقل)\s+)?({FA_NUMBER})\s*(?:تن|نفر|زندانی|قاچاقچی|متهم)(?![\u0620-\u064A\u066E-\u06D3\u200c])"
+    rf"(?:(دست‌کم|دستکم|کم از کم|بیش از|حداقل)\s+)?({FA_NUMBER})\s*(?:تن|نفر|زندانی|قاچاقچی|متهم|مرد|زن)(?![\u0620-\u064A\u066E-\u06D3\u200c])"
     r"|()(زندانی‌ای|زندانی\s+ای)(?![\u0620-\u064A\u066E-\u06D3\u200c])")
 _TOTAL = re.compile(rf"\b(?:bringing\s+the\s+total\s+to|a\s+total\s+of)\s+({EN_NUMBER})\b|"
                     rf"(?:مجموع|در\s+مجموع)\s+(?:به\s+)?({FA_NUMBER})", re.I)
@@ -59,7 +59,17 @@ def _distance(ctx, a: int, b: int) -> int:
 
 
 _GATE = re.compile(r"prisoner|inmate|people|person|\bm[ae]n\b|wom[ae]n|detainee|individual|convict|"
-                   r"defendant|baloch|kurds|protester|citizen|of them|of these|نفر|زندانی|تن|قاچاقچی|متهم", re.I)
+                   r"defendant|baloch|kurds|protester|citizen|of them|of these|نفر|زندانی|تن|قاچاقچی|متهم|مرد|زن", re.I)
+
+
+# 'a man', 'an unidentified prisoner', 'a young Afghan man' (not 'a number of', 'a total of')
+_SINGLE_AFTER = re.compile(r"\s*(?:(?!number\b|total\b|group\b|series\b)[A-Za-z-]+\s+){0,2}?"
+                           r"(?:prisoner|inmate|man|woman)\b", re.I)
+_SUBCOUNT_AFTER = re.compile(r"\s+(?:were|was)\s+among\b|(?:\s+تن|\s+نفر)?\s+از\s+(?:میان\s+)?(?:این|آن)\s",
+                             re.I)
+
+
+_SUBCOUNT_BEFORE = re.compile(r"(?:\b(?:including|includes?|included|among\s+them|of\s+whom)|از\s+جمله)\s+$", re.I)
 
 
 def _counts(ctx, s):
@@ -72,22 +82,26 @@ def _counts(ctx, s):
         n = 1 if m.group(2).startswith("زندانی") else value(m.group(2))
         if n is None or n > 2000:
             continue
-        if m.group(2).lower() in ("a", "an") and not re.match(r"\s*(?:prisoner|inmate|man|woman)\b",
-                                                               ctx.text[m.end(2):m.end(2) + 10], re.I):
+        if m.group(2).lower() in ("a", "an") and not _SINGLE_AFTER.match(ctx.text, m.end(2), m.end(2) + 40):
             continue
+        if _SUBCOUNT_AFTER.match(ctx.text, m.end(), m.end() + 30) or _SUBCOUNT_BEFORE.search(
+                ctx.text[max(s.start, m.start() - 30):m.start()]):
+            continue  # 'two women were among nine prisoners hanged': part of the larger group
         yield n, m
 
 
 def find_groups(ctx, persons) -> list[dict]:
     """GROUP items of one document."""
     out: list[dict] = []
+    used = {e.sentence for p in persons for e in p.events}  # sentences whose events went to a name
     for s in ctx.sentences:
         triggers = ctx.triggers(s.index)
         if not triggers or _PERIOD.search(s.text):
             continue
         for n, m in _counts(ctx, s):
-            if n == 1 and s.index in ctx.named:
-                continue  # 'a woman named X was hanged': a named person, not an unnamed group
+            if n == 1 and (s.index in ctx.named or s.index in used or _named_next(ctx, s.index)):
+                continue  # 'a woman named X was hanged', 'A man was hanged ... . Reza X, 26, ...'
+
             main = [t for t in triggers if t.status != "sentenced"
                     and _distance(ctx, t.start, m.end()) <= (200 if ctx.language == "fa" else 120)]
             trig = min(main or triggers, key=lambda t: _distance(ctx, t.start, m.end()))
@@ -109,6 +123,17 @@ def find_groups(ctx, persons) -> list[dict]:
                         same["spans"][key] = group["spans"][key]
         _totals(ctx, s, out)
     return out
+
+
+_THE_ONE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+)?(?:woman|man|prisoner|inmate|convict)\b|"
+                      r"\W*(?:این|آن)\s+(?:زن|مرد|زندانی)(?![\u0620-\u064A\u066E-\u06D3\u200c])", re.I)
+
+
+def _named_next(ctx, idx: int) -> bool:
+    """'An Iranian woman was hanged ... . The woman, Samira X, ...': the one person is named next."""
+    nxt = idx + 1
+    return (nxt < len(ctx.sentences) and nxt in ctx.named
+            and bool(_THE_ONE.match(ctx.sentences[nxt].text)))
 
 
 def _totals(ctx, s, groups) -> None:
