@@ -209,3 +209,21 @@ def test_spark_backend_gives_the_same_links(sample, tmp_path):
     finally:
         spark.stop()
     assert on_spark.linked_pairs() == link(sample).linked_pairs()
+
+
+def test_add_person_ids_to_extraction_output():
+    from vigil.core.link import add_person_ids
+
+    docs = [{"id": "011", "publisher": "IHR", "cases": [
+                {"name": "Khalil Agoush", "status": "executed", "date": "2024-11-13",
+                 "prison": "Ghezel Hesar Prison", "age": 31},
+                {"name": "Reza Karimi", "status": "executed", "date": "2024-11-13",
+                 "prison": "Ghezel Hesar Prison"}]},
+            {"id": "012", "publisher": "Hengaw", "cases": [
+                {"name": "خلیل آغوش", "status": "executed", "date": "2024-11-13",
+                 "prison": "Ghezel Hesar Prison", "age": 31}]}]
+    linked, result = add_person_ids(docs)
+    a, b = linked[0]["cases"]
+    (c,) = linked[1]["cases"]
+    assert a["person"] == c["person"] != b["person"]
+    assert "person" not in docs[0]["cases"][0]  # input left untouched

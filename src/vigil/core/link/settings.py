@@ -208,6 +208,8 @@ CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
     ("given_sk", "surname_sk", "province"),
     ("surname_sk", "date_y"),
     ("date_lo", "province"),
+    ("given_sk", "date_lo"),
+    ("surname_sk", "date_lo"),
     ("given_sk", "surname_sk"),
 )
 SWAPPED_SQL = ("l.date_y = r.date_y AND l.date_m = r.date_d AND l.date_d = r.date_m "
