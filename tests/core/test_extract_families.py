@@ -151,6 +151,18 @@ def test_lawyer_relative_judge_never_cases():
         ("رضا کریمی", "executed")}
 
 
+def test_relation_nouns_point_at_the_prisoner_titles_at_the_official():
+    assert _cases("Omid Karami's sister, Maryam Karami, said he was executed without notice.",
+                  "en") == {("Omid Karami", "executed")}
+    # «وکیل X» is X's lawyer: X is the prisoner; «به گفته Y» is the source
+    assert _cases("به گفته مصطفی نیلی، وکیل امید کرمی، او اعدام شد.", "fa") == {("امید کرمی", "executed")}
+    # «به ریاست X», «قاضی X»: the judge
+    assert _cases("امید کرمی در دادگاه انقلاب به ریاست ابوالقاسم صلواتی به اعدام محکوم شد.", "fa") == {
+        ("امید کرمی", "sentenced")}
+    assert _cases("امید کرمی اعدام شد. برادر او، علی کرمی، گفت خانواده مطلع نشده بود.", "fa") == {
+        ("امید کرمی", "executed")}
+
+
 def test_activist_appositive_is_the_prisoner():
     text = ("Varisheh Moradi, a Kurdish women's rights activist held in Evin Prison, has been "
             "sentenced to death.")

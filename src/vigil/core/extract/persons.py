@@ -54,6 +54,7 @@ _ROLE_BEFORE = re.compile(
     r"activist|lawyer|attorney|ambassador|prosecutor|imam|cleric|teacher|deputy|official|"
     r"h\.e\.|researcher|advocate|journalist|reporter|analyst|founder|leader|chairman|"
     r"secretary|mp|son of|daughter of|father|mother|wife of|husband of|murder of|killing of|"
+    r"(?:his|her|their|['’]s)\s+(?:sister|wife|widow|husband|fianc[ée]e?|aunt|uncle)|"
     r"ayatollah|sheikh of|election of|told|late|head of (?:the )?\w+)[\s,:'’s]*(?:[\w'’-]+\s+){0,1}$", re.I)
 _ROLE_AFTER = re.compile(
     r"^(?:,|\s*\()\s*(?:[\w'’-]+\s+){0,7}?(?:director|judge|spokes\w+|commander|chief|head|"
@@ -67,7 +68,7 @@ _VICTIM_BEFORE = re.compile(
     r"police(?:man)?|officer|guard|named|called|identified\s+as|,)\s+){0,4}$", re.I)
 _VICTIM_AFTER = re.compile(r"^(?:,\s*)?(?:\s*\d{1,2}\s*,)?\s*(?:who|whom)\s+(?:he|she|they)\s+(?:had\s+)?"
                            r"(?:allegedly\s+)?(?:killed|murdered|shot|stabbed)", re.I)
-_SPEAKER_AFTER = re.compile(r"^\s+(?:has\s+|had\s+)?(?:said|says|told|called|stated|added|noted|wrote|urged|condemned|warned)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"^,?\s+(?:has\s+|had\s+)?(?:said|says|told|called|stated|added|noted|wrote|urged|condemned|warned)\b", re.I)
 _LIST_CUE_EN = re.compile(
     r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+as)?|names?\s+(?:are|were|is|as)|including|"
     r"namely|:|—|–)\s*$", re.I)
@@ -203,7 +204,11 @@ _STOP_FA = frozenset("""
 مواد مخدر محکوم متهم دادگاه انقلاب دیوان عالی کشور سحرگاه بامداد صبح امروز دیروز تاکنون
 تا کنون هستند بودند است
 """.split())
-_FA_ROLE_BEFORE = re.compile(r"(?:دادستان|قاضی|رئیس|رییس|سخنگوی|مدیر|وکیل|فرزند|نام\s+پدر|پدر|مادر|همسر|مقتول|امام|"
+# «قاضی X» is a title (X is the judge), but «وکیل X», «همسر X» is X's lawyer / wife: X is the
+# prisoner, and the relative is «وکیل او، Y», «همسر وی Y».
+_FA_ROLE_BEFORE = re.compile(r"(?:دادستان|قاضی|رئیس|رییس|سخنگوی|مدیر|فرزند|نام\s+پدر|مقتول|امام|به\s+ریاست|"
+                             r"به\s+قضاوت|به\s+گفته|به\s+نقل\s+از|"
+                             r"(?:وکیل|وکلای|پدر|مادر|همسر|برادر|خواهر|خانواده|دختر|پسر)\s+(?:او|وی|ایشان|آنان)|"
                              r"بازپرس|(?<![\u0620-\u064A\u066E-\u06D3\u200c])قتل|کشتن|به\s+قتل\s+رساندن|"
                              r"(?:مقتول|قربانی|مرد|زن|جوان|فرد|شخص)(?:ی)?\s+(?:به\s+نام|موسوم\s+به))\s*[،:]?\s*$")
 # the name is the object of a killing or the subject of speech: «X را به قتل رساند», «X گفت»
