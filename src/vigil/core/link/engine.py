@@ -106,6 +106,7 @@ def link(
     one_per_source: bool = False,
     one_report_per_event: bool = False,
     prior: float | None = None,
+    blocking_budget: int | None = None,
     spark=None,
 ) -> LinkResult:
     """Link person-mentions into persons.
@@ -119,13 +120,15 @@ def link(
     ``one_report_per_event``: a source reports each status event of a person at most
     once (true of monitors' databases, not of a stream of news articles).
     ``prior``: probability that two random mentions match (default: estimated).
+    ``blocking_budget``: most candidate pairs to score (default 20 x records).
     ``backend``: ``"duckdb"`` or ``"spark"`` (then pass ``spark``, a SparkSession).
     """
     lo, hi = review_band
     decisions = as_decisions(fixed)
     frame = _records.prepare(records)[_SPLINK_COLUMNS + ["mention_id"]]
     pairs = score_pairs(frame, floor=min(lo, threshold), backend=backend,
-                        one_per_source=one_per_source, prior=prior, spark=spark)
+                        one_per_source=one_per_source, prior=prior, spark=spark,
+                        blocking_budget=blocking_budget)
     constraints = (list(frame["mention_id"]),
                    _exclusive_keys(frame, one_per_source, one_report_per_event),
                    history_events(frame))
@@ -241,14 +244,14 @@ def _db_api(backend: str, spark):
 
 _SPLINK_COLUMNS = [
     "unique_id", "source", "given_key", "surname_key", "father_key", "given_sk",
-    "surname_sk", "father_sk", "tokens_sk", "surname_prefix", "status_rank", "birth_y", "date_lo", "date_hi", "date_y", "date_m", "date_d", "date_precision",
+    "surname_sk", "father_sk", "tokens_sk", "surname_prefix", "status_rank", "birth_y", "date_y2", "date_y2b", "date_lo", "date_hi", "date_y", "date_m", "date_d", "date_precision",
     "status", "age", "prison", "city", "province", "charges", "nationality", "sex",
 ]
 
 
 _ARRAY_COLUMNS = ("tokens_sk", "charges")
 _INT_COLUMNS = ("date_lo", "date_hi", "date_y", "date_m", "date_d", "age", "birth_y",
-                "status_rank")
+                "status_rank", "date_y2", "date_y2b")
 _SPARK_SCHEMA = ", ".join(
     f"{c} {'array<string>' if c in _ARRAY_COLUMNS else 'bigint' if c in _INT_COLUMNS else 'string'}"
     for c in _SPLINK_COLUMNS)

@@ -69,6 +69,8 @@ def prepare(records: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     _add_date_bounds(df)
     df["age"] = pd.to_numeric(df["age"], errors="coerce").astype("Int64")
     df["birth_y"] = df["date_y"] - df["age"]
+    df["date_y2"] = df["date_y"] // 2  # two-year windows, and the same shifted by a year
+    df["date_y2b"] = (df["date_y"] + 1) // 2
     df["charges"] = _charges_column(df["charges"])
     for field in TEXT_FIELDS:
         df[field] = _per_value(df[field], _text)

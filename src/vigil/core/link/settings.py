@@ -201,6 +201,8 @@ CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
     ("given_sk", "surname_sk", "prison", "date_y"),
     ("given_sk", "surname_sk", "date_y", "date_m"),
     ("given_sk", "surname_sk", "father_sk"),
+    ("given_sk", "surname_sk", "prison", "date_y2"),
+    ("given_sk", "surname_sk", "prison", "date_y2b"),
     ("given_sk", "surname_sk", "birth_y"),
     ("SWAPPED",),
     ("surname_prefix", "date_y", "date_d"),
@@ -230,9 +232,9 @@ def block_pair_count(frame, columns: tuple[str, ...]) -> int:
 
 
 def choose_blocking(frame, budget: int | None = None) -> list[tuple[str, ...]]:
-    """The candidate rules whose pair count fits the budget (default 12 x records, at
+    """The candidate rules whose pair count fits the budget (default 20 x records, at
     least 2 million), so no rule ever builds a huge block whatever the data."""
-    budget = budget or max(12 * len(frame), 2_000_000)
+    budget = budget or max(20 * len(frame), 2_000_000)
     chosen, total = [], 0
     for cols in CANDIDATE_RULES:
         count = block_pair_count(frame, cols)
