@@ -146,6 +146,7 @@ def main() -> None:
     parser.add_argument("--max-requests", type=int, default=200_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--home", default="")
+    parser.add_argument("--no-ingest", action="store_true", help="no ingest running alongside")
     parser.add_argument("--edit-interval", type=float, default=1.0, help="seconds between edits (0: no edits)")
     args = parser.parse_args()
 
@@ -183,7 +184,7 @@ def main() -> None:
         wait_for(base + "/cases.json?_size=1", timeout=180)
         deadline = time.monotonic() + args.duration
         background = [threading.Thread(target=researcher, args=(deadline, stats, args.edit_interval)),
-                      threading.Thread(target=ingester, args=(home, deadline, stats))]
+                      threading.Thread(target=ingester, args=(home, deadline if not args.no_ingest else 0, stats))]
         for thread in background:
             thread.start()
         started = time.perf_counter()
@@ -200,7 +201,8 @@ def main() -> None:
         server.terminate()
         server.wait(30)
     print(f"\n{args.users} users for {args.duration:.0f} s against vigil serve ({args.workers} workers x 4 threads), "
-          f"SQLite, {args.cases} cases, an edit every {args.edit_interval} s, ingest looping")
+          f"SQLite, {args.cases} cases, an edit every {args.edit_interval} s (0: none), "
+          f"ingest {'off' if args.no_ingest else 'looping'}")
     report(results, wall)
     edits = stats["edits"]
     print(f"researcher: {len(edits)} edits, {len(stats['edit_errors'])} errors, edit p50 {pct(edits, .5):.0f} ms "
