@@ -10,6 +10,7 @@ only) is one person, under the first spelling.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -128,33 +129,77 @@ def _lists(names: list[NameMention], text: str) -> list[list[NameMention]]:
 def _assign(triggers: list[Trigger], lists: list[list[NameMention]],
             text: str) -> dict[int, list[Trigger]]:
     """Lists each trigger belongs to: lists it spans, lists after its colon, else the
-    nearest (a list before the trigger is preferred; a count phrase in between blocks)."""
+    nearest (a list before the trigger is preferred; a count phrase in between blocks).
+    Near-linear: positions are looked up by bisection instead of scanning every gap."""
     got: dict[int, list[Trigger]] = {}
+    starts = [lst[0].start for lst in lists]
+    by_end = sorted(range(len(lists)), key=lambda i: (-lists[i][-1].end, i))
+    neg_ends = [-lists[i][-1].end for i in by_end]
+    marks = _marks(triggers, lists, text)
     for trig in triggers:
         chosen = [i for i, lst in enumerate(lists)
                   if lst[0].start < trig.end and trig.start < lst[-1].end]
-        chosen += [i for i, lst in enumerate(lists) if lst[0].start >= trig.end
-                   and re.search(r"[:—]", text[trig.end:lst[0].start])
-                   and not re.search(r"[.;]", text[trig.end:lst[0].start])]
+        chosen += _after_colon(trig, starts, marks)
         if not chosen:
-            best, best_d = None, None
-            for i, lst in enumerate(lists):
-                if lst[-1].end <= trig.start:
-                    gap = text[lst[-1].end:trig.start]
-                    if _appositive_count(gap) == len(lst):
-                        pass  # 'A and B, two Kurdish prisoners who had been moved ...'
-                    elif _COUNT_NP.search(gap) and re.search(
-                            r"\b(?:who|which|of (?:their|his|the))\b|\b(?:other|more)\s+(?:people|prisoners|inmates|men)\b|\bothers\b", gap):
-                        continue
-                    d = trig.start - lst[-1].end
-                else:
-                    d = (lst[0].start - trig.end) * 1.3 + 5
-                if best_d is None or d < best_d:
-                    best, best_d = i, d
+            best = _nearest(trig, lists, text, starts, by_end, neg_ends)
             chosen = [best] if best is not None else []
         for i in dict.fromkeys(chosen):
             got.setdefault(i, []).append(trig)
     return got
+
+
+def _marks(triggers, lists, text: str) -> tuple[list[int], list[int]]:
+    """Positions of colons/dashes and of full stops/semicolons between the first trigger
+    and the last list."""
+    if not triggers or not lists:
+        return [], []
+    lo, hi = min(t.end for t in triggers), max(lst[0].start for lst in lists)
+    if hi <= lo:
+        return [], []
+    colons = [m.start() for m in _COLON.finditer(text, lo, hi)]
+    stops = [m.start() for m in _STOP.finditer(text, lo, hi)]
+    return colons, stops
+
+
+_COLON, _STOP = re.compile(r"[:—]"), re.compile(r"[.;]")
+
+
+def _after_colon(trig: Trigger, starts: list[int], marks) -> list[int]:
+    """Lists after the trigger with a colon or dash, and no full stop, in between."""
+    colons, stops = marks
+    c = bisect_left(colons, trig.end)
+    if c == len(colons):
+        return []
+    s = bisect_left(stops, trig.end)
+    stop = stops[s] if s < len(stops) else None
+    lo = max(bisect_left(starts, trig.end), bisect_right(starts, colons[c]))
+    hi = bisect_right(starts, stop) if stop is not None else len(starts)
+    return list(range(lo, hi))
+
+
+def _nearest(trig: Trigger, lists, text: str, starts, by_end, neg_ends) -> int | None:
+    """The list nearest the trigger (a list after it counts 1.3 times its distance plus 5);
+    a list before it is skipped when a count phrase in between starts a new group."""
+    best, best_d = None, None
+    for k in range(bisect_left(neg_ends, -trig.start), len(by_end)):
+        i = by_end[k]
+        if not _blocked(text[lists[i][-1].end:trig.start], len(lists[i])):
+            best, best_d = i, trig.start - lists[i][-1].end
+            break
+    a = bisect_left(starts, trig.end)
+    if a < len(lists):
+        d = (starts[a] - trig.end) * 1.3 + 5
+        if best_d is None or (d, a) < (best_d, best):
+            best = a
+    return best
+
+
+def _blocked(gap: str, size: int) -> bool:
+    """'A and B, two Kurdish prisoners who ...' does not block; 'A. Two other prisoners ...' does."""
+    if _appositive_count(gap) == size:
+        return False
+    return bool(_COUNT_NP.search(gap) and re.search(
+        r"\b(?:who|which|of (?:their|his|the))\b|\b(?:other|more)\s+(?:people|prisoners|inmates|men)\b|\bothers\b", gap))
 
 
 _APPOSITIVE_COUNT = re.compile(r"^\s*,\s*(two|three|four|five|six|seven|eight|nine|ten|both|\d{1,2})\s+"
