@@ -45,7 +45,8 @@ def test_export_formats_agree_with_each_other_and_the_database(demo_vigil):
     table = {"cases": "records_statusevent", "persons": "records_person", "mentions": "records_mention",
              "documents": "records_document", "claims": "records_claim"}
     for kind, name in table.items():
-        count = sqlite_rows(run_vigil.home, f"select count(*) from {name}")[0][0]
+        where = " where merged_into_id is null" if kind == "persons" else ""
+        count = sqlite_rows(run_vigil.home, f"select count(*) from {name}{where}")[0][0]
         assert len(run_vigil("export", kind).stdout.splitlines()) == count, kind
     mentions = [json.loads(line) for line in run_vigil("export", "mentions").stdout.splitlines()]
     assert mentions and all(m["source"] and (m["document"] or m["record_id"]) for m in mentions)

@@ -136,3 +136,20 @@ def test_reports_of_one_campaign_event_share_it(actor, evidence_dir):
     event = CampaignEvent.objects.get()
     assert (event.prisons, event.participants, event.mentions.count()) == \
         (["Evin Prison", "Ghezel Hesar Prison"], 1500, 2)
+
+
+def test_merge_then_split_restores_the_same_person_record(source, actor):
+    a, _ = actions.add_list_row(source, "1", {"name": "Reza One", "status": "executed", "date": "2020-01-01"}, actor=actor)
+    b, _ = actions.add_list_row(source, "2", {"name": "Hamid Two", "status": "executed", "date": "2021-01-01"}, actor=actor)
+    actions.apply_clusters({a.pk: "a", b.pk: "b"}, actor)
+    hamid = Mention.objects.get(pk=b.pk).person
+    actions.publish_person(hamid, actor, reason="verified")
+    Person.objects.filter(pk=hamid.pk).update(private_notes="lawyer's note")
+    actions.apply_clusters({a.pk: "ab", b.pk: "ab"}, actor)
+    retired = Person.objects.get(pk=hamid.pk)
+    assert retired.merged_into_id == Mention.objects.get(pk=a.pk).person_id and not retired.published
+    assert not StatusEvent.objects.filter(case__person=retired).exists()
+    actions.apply_clusters({a.pk: "a", b.pk: "b"}, actor)
+    back = Mention.objects.get(pk=b.pk).person
+    assert back.pk == hamid.pk and back.published and back.private_notes == "lawyer's note"
+    assert back.merged_into_id is None and StatusEvent.objects.filter(case__person=back).count() == 1

@@ -417,8 +417,6 @@ def test_merge_undo_restores_the_exact_assignment(linked, actor):
     assert groups(after) == groups(before), "undo must restore the prior grouping of mentions"
 
 
-@pytest.mark.xfail(strict=True, reason="apply_clusters deletes a person emptied by a merge; after undo its mentions "
-                   "get a NEW Person (new id, publication flag and private notes lost) — records/actions/persons.py")
 def test_merge_undo_restores_the_same_person_records(linked, actor):
     from vigil.review.decisions import decide, undo
     from vigil.review.linking import link_all

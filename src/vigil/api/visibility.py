@@ -20,7 +20,7 @@ from vigil.records.models import Campaign, Case, Claim, Document, Mention, Perso
 
 
 def persons(private: bool) -> QuerySet[Person]:
-    qs = Person.objects.all()
+    qs = Person.objects.filter(merged_into=None)
     return qs if private else qs.filter(published=True)
 
 

@@ -53,7 +53,7 @@ def load_demo(synthetic: int = 200, seed: int = 1) -> dict:
                   "synthetic": load_synthetic(actor, synthetic, seed) if synthetic else 0}
     counts.update(link_all(actor))
     counts["campaigns"] = load_bundled_campaigns(actor)
-    for person in Person.objects.filter(published=False):
+    for person in Person.objects.filter(published=False, merged_into=None):
         actions.publish_person(person, actor, reason="demo data is public")
     return counts
 
@@ -65,7 +65,7 @@ def summary(counts: dict) -> str:
     lines = [
         f"documents: {Document.objects.count()} ({counts['samples']} sample, {counts['synthetic']} synthetic reports)",
         "mentions: " + ", ".join(f"{k} {v}" for k, v in sorted(mentions.items())),
-        f"persons: {Person.objects.count()}; campaigns: {Campaign.objects.count()}",
+        f"persons: {Person.objects.filter(merged_into=None).count()}; campaigns: {Campaign.objects.count()}",
         "status events: " + ", ".join(f"{k} {v}" for k, v in sorted(statuses.items())),
         "executions by grade: " + ", ".join(f"{k} {v}" for k, v in sorted(grades.items())),
     ]

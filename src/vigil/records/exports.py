@@ -47,7 +47,7 @@ def case_rows(published_only: bool = False) -> Iterator[dict]:
 
 
 def person_rows(published_only: bool = False) -> Iterator[dict]:
-    people = Person.objects.prefetch_related("names", "mentions__source", "mentions__document").order_by("pk")
+    people = Person.objects.filter(merged_into=None).prefetch_related("names", "mentions__source", "mentions__document").order_by("pk")
     if published_only:
         people = people.filter(published=True)
     for p in people.iterator(chunk_size=500):

@@ -121,6 +121,9 @@ class Person(models.Model):
     juvenile = models.BooleanField(null=True, blank=True, help_text="Under 18 at the time of the alleged offence")
     published = models.BooleanField(default=False, help_text="Visible to the public once a reviewer publishes it")
     private_notes = models.TextField(blank=True, help_text="SENSITIVE")
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from",
+                                    help_text="Set when linkage moved all this person's mentions to another person; "
+                                              "kept (unpublished) so that undoing the merge restores this record")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

@@ -33,7 +33,7 @@ def _person(public_id: str) -> Person:
 @role_required("viewer")
 def home(request):
     return _render(request, "home.html", counts={
-        "unpublished": Person.objects.filter(published=False).count(),
+        "unpublished": Person.objects.filter(published=False, merged_into=None).count(),
         "pairs": ReviewPair.objects.filter(open=True).count(),
         "pending": Mention.objects.filter(state="pending", kind="case").count(),
         "disputed": StatusEvent.objects.filter(grade="disputed").count()},
@@ -42,7 +42,7 @@ def home(request):
 
 @role_required("viewer")
 def unpublished(request):
-    persons = Person.objects.filter(published=False).order_by("-created_at", "pk")
+    persons = Person.objects.filter(published=False, merged_into=None).order_by("-created_at", "pk")
     return _render(request, "unpublished.html", persons=persons[:LIST_LIMIT], total=persons.count(),
                    form=forms.PublishForm())
 

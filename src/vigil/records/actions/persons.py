@@ -18,27 +18,61 @@ def apply_clusters(clusters: Mapping[int, str], actor: Actor) -> dict:
     """Assign case mentions to persons by cluster key and rebuild each touched person's case.
 
     A cluster keeps the person most of its mentions already had, so person ids are stable
-    across runs. Persons left without mentions are removed. Returns counts.
+    across runs. A person left without mentions is not deleted but retired (unpublished,
+    ``merged_into`` the person that took them); when a later run gives its mentions back
+    (an undone merge) the same record returns with its publication state. Returns counts.
     """
     members: dict[str, list[int]] = defaultdict(list)
     for mention_pk, key in clusters.items():
         members[key].append(mention_pk)
     touched: set[int] = set()
     claimed: set[int] = set()
-    for key, pks in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        touched |= _assign(pks, claimed)
-    removed = _remove_orphans(touched)
-    for person in Person.objects.filter(pk__in=touched - removed):
+    for key in _claim_order(members):
+        touched |= _assign(members[key], claimed)
+    retired = _retire_orphans(touched)
+    for person in Person.objects.filter(pk__in=touched - retired):
         rebuild_person(person)
-    audit("persons.cluster", actor, clusters=len(members), persons=len(touched - removed), removed=len(removed))
-    return {"persons": len(touched - removed), "removed": len(removed)}
+    audit("persons.cluster", actor, clusters=len(members), persons=len(touched - retired), retired=len(retired))
+    return {"persons": len(touched - retired), "retired": len(retired)}
+
+
+def _claim_order(members: dict[str, list[int]]) -> list[str]:
+    """The order in which clusters claim persons. When a split leaves several clusters wanting
+    the same person, the cluster holding the mention that person was founded on goes first;
+    otherwise larger clusters go first."""
+    current = dict(Mention.objects.filter(pk__in=[pk for pks in members.values() for pk in pks])
+                   .values_list("pk", "person_id"))
+    wanted = {key: _most_common([current.get(pk) for pk in pks]) for key, pks in members.items()}
+    contested = {p for p, n in Counter(w for w in wanted.values() if w).items() if n > 1}
+    founders = {p: _founder(p) for p in contested}
+
+    def rank(key: str):
+        wins = wanted[key] in contested and founders[wanted[key]] in members[key]
+        return (not wins, -len(members[key]), key)
+
+    return sorted(members, key=rank)
+
+
+def _most_common(values: list) -> int | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _founder(person_pk: int) -> int | None:
+    """The first mention ever assigned to a person (from the mentions' history)."""
+    first = Mention.history.filter(person_id=person_pk).order_by("history_date", "history_id").first()
+    return first.id if first else None
 
 
 def _assign(pks: list[int], claimed: set[int]) -> set[int]:
-    """Give one cluster's mentions a person: the one most of them had, unless a larger cluster took it."""
+    """Give one cluster's mentions a person: the one most of them have (or had before a merge),
+    unless a larger cluster took it."""
     mentions = list(Mention.objects.filter(pk__in=pks))
     current = Counter(m.person_id for m in mentions if m.person_id and m.person_id not in claimed)
-    person = Person.objects.get(pk=current.most_common(1)[0][0]) if current else Person.objects.create()
+    chosen = current.most_common(1)[0][0] if current else _former_person(pks, claimed)
+    person = Person.objects.get(pk=chosen) if chosen else Person.objects.create()
+    if person.merged_into_id:
+        _revive(person)
     claimed.add(person.pk)
     changed = [m for m in mentions if m.person_id != person.pk]
     touched = {person.pk} | {m.person_id for m in changed if m.person_id}
@@ -48,12 +82,34 @@ def _assign(pks: list[int], claimed: set[int]) -> set[int]:
     return touched
 
 
-def _remove_orphans(candidates: set[int]) -> set[int]:
-    orphans = set(Person.objects.filter(pk__in=candidates, mentions__isnull=True).values_list("pk", flat=True))
-    StatusEvent.objects.filter(case__person__in=orphans).delete()
-    Case.objects.filter(person__in=orphans).delete()
-    Person.objects.filter(pk__in=orphans).delete()
-    return orphans
+def _former_person(pks: list[int], claimed: set[int]) -> int | None:
+    """The retired person that most of these mentions belonged to before (from their history)."""
+    retired = set(Person.objects.filter(merged_into__isnull=False).values_list("pk", flat=True)) - claimed
+    if not retired:
+        return None
+    former = Counter(Mention.history.filter(id__in=pks, person_id__in=retired).values_list("person_id", flat=True))
+    return former.most_common(1)[0][0] if former else None
+
+
+def _revive(person: Person) -> None:
+    """Undo a retirement: the publication state is the one the record had before it was retired."""
+    before = person.history.filter(merged_into__isnull=True).order_by("-history_date", "-history_id").first()
+    person.merged_into = None
+    person.published = before.published if before else person.published
+    person.save(update_fields=["merged_into", "published"])
+
+
+def _retire_orphans(candidates: set[int]) -> set[int]:
+    """Persons among ``candidates`` left without mentions: their events go, the record stays, unpublished."""
+    orphans = list(Person.objects.filter(pk__in=candidates, mentions__isnull=True))
+    for person in orphans:
+        StatusEvent.objects.filter(case__person=person).delete()
+        former = Mention.history.filter(person_id=person.pk).values_list("id", flat=True)
+        heir = Mention.objects.filter(pk__in=former).exclude(person=None).values_list("person_id", flat=True).first()
+        person.merged_into_id = heir or person.pk  # pointing at itself: retired with no heir
+        person.published = False
+        person.save(update_fields=["merged_into", "published"])
+    return {p.pk for p in orphans}
 
 
 def mention_rows(person: Person) -> list[dict]:
