@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -136,9 +137,9 @@ def _assign(triggers: list[Trigger], lists: list[list[NameMention]],
     by_end = sorted(range(len(lists)), key=lambda i: (-lists[i][-1].end, i))
     neg_ends = [-lists[i][-1].end for i in by_end]
     marks = _marks(triggers, lists, text)
+    reach = list(accumulate((lst[-1].end for lst in lists), max))
     for trig in triggers:
-        chosen = [i for i, lst in enumerate(lists)
-                  if lst[0].start < trig.end and trig.start < lst[-1].end]
+        chosen = _spanning(trig, lists, starts, reach)
         chosen += _after_colon(trig, starts, marks)
         if not chosen:
             best = _nearest(trig, lists, text, starts, by_end, neg_ends)
@@ -146,6 +147,17 @@ def _assign(triggers: list[Trigger], lists: list[list[NameMention]],
         for i in dict.fromkeys(chosen):
             got.setdefault(i, []).append(trig)
     return got
+
+
+def _spanning(trig: Trigger, lists, starts: list[int], reach: list[int]) -> list[int]:
+    """Lists that span the trigger, in order; ``reach[i]`` is the furthest end of lists 0..i."""
+    out = []
+    i = bisect_left(starts, trig.end) - 1
+    while i >= 0 and reach[i] > trig.start:
+        if lists[i][-1].end > trig.start:
+            out.append(i)
+        i -= 1
+    return out[::-1]
 
 
 def _marks(triggers, lists, text: str) -> tuple[list[int], list[int]]:

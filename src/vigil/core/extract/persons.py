@@ -9,6 +9,7 @@ victims ("the murder of X") are dropped: they are never cases.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from functools import lru_cache
@@ -178,19 +179,37 @@ def _list_members(text, candidates, accepted, sent_start):
     """Candidates joined to accepted names by ', ' / 'and', or after a list cue."""
     extra = []
     acc = {(c[0], c[1]) for c in accepted}
+    ends, starts = sorted(a[1] for a in accepted), sorted(a[0] for a in accepted)
     for c in candidates:
         if (c[0], c[1]) in acc:
             continue
         gap_before = text[max(sent_start, c[0] - 6):c[0]]
         gap_after = text[c[1]:c[1] + 6]
-        joined = any(re.fullmatch(r",?\s*(?:and\s+)?|\s*,\s*", text[a[1]:c[0]]) for a in accepted
-                     if a[1] <= c[0]) or (c[2] >= 2 and any(
-                         re.fullmatch(r",?\s*(?:and\s+)?", text[c[1]:a[0]]) for a in accepted
-                         if a[0] >= c[1]))
+        joined = any(_JOIN_BEFORE.fullmatch(text, a, c[0]) for a in _near_ends(text, ends, c[0])) or (
+            c[2] >= 2 and any(_JOIN_AFTER.fullmatch(text, c[1], a) for a in _near_starts(text, starts, c[1])))
         cued = bool(_LIST_CUE_EN.search(text[max(sent_start, c[0] - 30):c[0]])) and c[2] >= 2
         if (joined and (gap_before or gap_after)) or cued:
             extra.append(c)
     return extra
+
+
+_JOIN_BEFORE, _JOIN_AFTER = re.compile(r",?\s*(?:and\s+)?|\s*,\s*"), re.compile(r",?\s*(?:and\s+)?")
+_JOIN_CHARS = re.compile(r"[\s,and]*")
+
+
+def _near_ends(text: str, ends: list[int], pos: int) -> list[int]:
+    """Accepted-name ends close enough before ``pos`` that only joining characters
+    (commas, spaces, 'and') stand between: the only ones a join pattern can match."""
+    lo = pos
+    while lo > 0 and _JOIN_CHARS.fullmatch(text[lo - 1]):
+        lo -= 1
+    return ends[bisect_left(ends, lo):bisect_right(ends, pos)]
+
+
+def _near_starts(text: str, starts: list[int], pos: int) -> list[int]:
+    """Accepted-name starts after ``pos`` with only joining characters in between."""
+    hi = _JOIN_CHARS.match(text, pos).end()
+    return starts[bisect_left(starts, pos):bisect_right(starts, hi)]
 
 
 # ---------------------------------------------------------------- Persian

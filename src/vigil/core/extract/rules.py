@@ -1,6 +1,8 @@
 """The rule-based extractor: segments a report and runs every rule family over it."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from vigil.core.extract import attributes
 from vigil.core.extract.base import Extractor, register
 from vigil.core.extract.campaigns import find_campaigns
@@ -103,10 +105,13 @@ def person_cases(ctx: DocContext, p: Person) -> list[dict]:
 
 def _own_place(ctx: DocContext, p: Person):
     """'Zeynab X in Urmia prison, Farhad Y in Ilam prison': a prison written right after the name."""
+    prisons = sorted((pl.start, i) for i, pl in enumerate(ctx.places) if pl.kind == "prison")
+    starts = [s for s, _ in prisons]
     for m in p.mentions:
-        for place in ctx.places:
-            if place.kind == "prison" and m.end <= place.start <= m.end + 25 and \
-                    ctx.text[m.end:place.start].strip().lower() in ("in", "at", "در", "در زندان"):
+        near = prisons[bisect_left(starts, m.end):bisect_right(starts, m.end + 25)]
+        for _, i in sorted(near, key=lambda x: x[1]):
+            place = ctx.places[i]
+            if ctx.text[m.end:place.start].strip().lower() in ("in", "at", "در", "در زندان"):
                 return place
     return None
 

@@ -133,6 +133,7 @@ def find_triggers(text: str, start: int = 0, end: int | None = None,
     gates = _FA_GATES if language == "fa" else _EN_GATES
     low = text[start:end].lower()
     found: list[Trigger] = []
+    death = None  # does the sentence speak of death? (searched once, when first needed)
     for (status, rx), gate in zip(rules, gates):
         if not any(map(low.__contains__, gate)):
             continue
@@ -146,7 +147,9 @@ def find_triggers(text: str, start: int = 0, end: int | None = None,
                                         or _UNAWARE.search(text, max(start, m.start() - 70), m.start())):
                 continue
             if status.endswith("?"):  # transfer to a prison: only for people facing death
-                if not _DEATH_CONTEXT.search(text, start, end) or _ARREST.search(
+                if death is None:
+                    death = bool(_DEATH_CONTEXT.search(text, start, end))
+                if not death or _ARREST.search(
                         text, max(start, m.start() - 60), m.start()):
                     continue
                 status = status[:-1]
