@@ -14,8 +14,8 @@ from vigil.records.models import LinkDecision, Mention
 from vigil.records.naming import name_key
 from vigil.review.models import ReviewPair
 
-THRESHOLD = 0.9
-REVIEW_BAND = (0.3, 0.9)
+THRESHOLD = 0.5  # the engine's calibrated default (docs/linkage.md)
+REVIEW_BAND = (0.1, 0.5)
 MIN_FOR_SPLINK = 50
 
 
@@ -39,6 +39,19 @@ def human_decisions() -> list[tuple[str, str, str]]:
     return [(str(d.mention_a_id), str(d.mention_b_id), d.decision) for d in rows]
 
 
+def decisions(mentions) -> list[tuple[str, str, str]]:
+    """Human decisions, plus what each report implies about its own cases (one name key = one
+    person, different names = different people) wherever no human decided otherwise."""
+    from vigil.core.link.documents import same_document_links
+
+    human = human_decisions()
+    decided = {tuple(sorted((a, b))) for a, b, _ in human}
+    records = [{"mention_id": f"{m.document_id}#{m.pk}", "name": m.data.get("name") or ""}
+               for m in mentions if m.document_id and not m.record_id]
+    implied = [(a.split("#")[1], b.split("#")[1], kind) for a, b, kind in same_document_links(records)]
+    return human + [d for d in implied if tuple(sorted(d[:2])) not in decided]
+
+
 def clusters_by_name_key(mentions) -> dict[int, str]:
     """Fallback for tiny collections: same cross-script name key = same person."""
     return {m.pk: name_key(m.data.get("name") or f"mention-{m.pk}") for m in mentions}
@@ -52,7 +65,7 @@ def link_all(actor: Actor, *, threshold: float = THRESHOLD) -> dict:
     from vigil.core.link import link
 
     result = link([link_record(m) for m in mentions], threshold=threshold, review_band=REVIEW_BAND,
-                  fixed=human_decisions())
+                  fixed=decisions(mentions))
     clusters = {int(mid): person for mid, person in result.clusters.items()}
     with transaction.atomic():
         counts = actions.apply_clusters(clusters, actor)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from vigil.core.link.engine import MUST_LINK, link
+from itertools import combinations
+
+from vigil.core.link.engine import CANNOT_LINK, MUST_LINK, link
 from vigil.core.names import name_key
 
-THRESHOLD = 0.8
+THRESHOLD = 0.5  # the engine's calibrated default
 
 
 def case_records(outputs: Sequence[dict], publishers: dict[str, str] | None = None) -> list[dict]:
@@ -31,16 +33,21 @@ def case_records(outputs: Sequence[dict], publishers: dict[str, str] | None = No
 
 
 def same_document_links(records: list[dict]) -> list[tuple[str, str, str]]:
-    """Must-link decisions joining one document's cases that share a name key."""
-    first: dict[tuple[str, str], str] = {}
+    """Decisions a report implies: its cases with one name key are one person (must-link),
+    and cases with different names are different people (cannot-link), since the extractor
+    already joins one person's spellings within a report."""
+    firsts: dict[str, dict[str, str]] = {}
     links = []
     for record in records:
         doc = record["mention_id"].rsplit("#", 1)[0]
-        key = (doc, name_key(record["name"]))
-        if key in first:
-            links.append((first[key], record["mention_id"], MUST_LINK))
+        seen = firsts.setdefault(doc, {})
+        key = name_key(record["name"])
+        if key in seen:
+            links.append((seen[key], record["mention_id"], MUST_LINK))
         else:
-            first[key] = record["mention_id"]
+            seen[key] = record["mention_id"]
+    for seen in firsts.values():
+        links += [(a, b, CANNOT_LINK) for a, b in combinations(seen.values(), 2)]
     return links
 
 
