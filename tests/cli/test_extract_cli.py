@@ -45,3 +45,19 @@ def test_extract_link_gives_person_ids(shared_dir, tmp_path, capsys):
     assert {"Rahnavard", "Shekari"} <= set(persons)
     assert all(len(ids) == 1 for ids in persons.values())
     assert persons["Rahnavard"] != persons["Shekari"]
+
+
+def test_extract_link_scores_on_the_shared_set(shared_dir, tmp_path, capsys):
+    """Linkage of extracted cases across the shared reports, scored by the shared scorer (issue target F1 >= 0.90)."""
+    import subprocess
+    import sys
+
+    evalset = shared_dir / "eval/extraction"
+    assert main(["extract", "--jsonl", str(evalset / "docs.jsonl"), "--link"]) == 0
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(capsys.readouterr().out, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(shared_dir / "eval/score_extraction.py"), str(evalset / "gold.jsonl"),
+                             str(pred), "--persons", str(evalset / "persons.jsonl"), "--json"],
+                            capture_output=True, text=True, timeout=300)
+    linkage = json.loads(result.stdout)["linkage"]
+    assert linkage["f1"] >= 0.90 and linkage["precision"] >= 0.95
