@@ -269,13 +269,11 @@ def test_huge_feed_is_truncated_to_a_bound():
     assert len(within_bound(feeds.parse_feed, atom, "atom")) == feeds.MAX_ITEMS
 
 
-# --- bugs found in modules owned by others: failing tests, marked --------------------------
+# --- a bug found here and fixed in vigil.core.extract (was ~n^4: 20 KB took 53 s) -----------
 
 REPEATED = "Ali Karimi was executed in Qezelhesar prison on 12 May 2024 " * 340  # 20 KB
 
 
-@pytest.mark.xfail(strict=True, reason="vigil.core.extract: time grows ~n^4 with repeated mentions of one person "
-                   "(10 KB 3.8 s, 15 KB 19 s, 20 KB 53 s): a 20 KB poisoned report exceeds a 10 s bound")
 def test_extract_repeated_person_is_bounded():
     code = f"from vigil.core.extract import extract; extract({REPEATED!r}, published='2024-05-20')"
     try:
