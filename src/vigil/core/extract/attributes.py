@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from vigil.core.extract.lexicon import female_names, given_names
 
@@ -72,6 +73,7 @@ def first_charge_span(text: str, charges: list[str]) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m else None
 
 
+@lru_cache(maxsize=256)  # asked once per person of the same sentence
 def killing_in(text: str) -> bool:
     """The text speaks of a killing (used as murder when no legal charge is named)."""
     return bool(_KILLING.search(text))
@@ -154,6 +156,7 @@ def ethnicity_in(text: str) -> tuple[str, int, int] | None:
 _PUBLIC = re.compile(r"\bin public\b|\bpublicly\b|\bpublic execution|ملأ\s*عام|ملاءعام|ملا\s*عام|ملاء\s*عام|انظار\s+عمومی", re.I)
 
 
+@lru_cache(maxsize=256)  # asked once per person of the same sentence
 def is_public(text: str) -> bool:
     """True when ``text`` says the execution was public."""
     return bool(_PUBLIC.search(text))

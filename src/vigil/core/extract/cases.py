@@ -60,9 +60,16 @@ def _surname_rx(last: str) -> re.Pattern:
     return re.compile(rf"(?<![\w\u200c-]){re.escape(last)}(?![\w\u200c])")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Comparison key: lower case letters only."""
     return "".join(ch for ch in name.lower() if ch.isalpha())
+
+
+@lru_cache(maxsize=65536)
+def _ratio(a: str, b: str) -> float:
+    """Similarity of two given names (cached: a report repeats the same few)."""
+    return SequenceMatcher(None, a, b).ratio()
 
 
 def same_person(a: str, b: str) -> bool:
@@ -81,7 +88,7 @@ def same_person(a: str, b: str) -> bool:
     if len(ta) >= 2 and len(tb) >= 2:
         if set(ta) <= set(tb) or set(tb) <= set(ta):
             return True
-        if len(ta) != len(tb) or SequenceMatcher(None, ta[0], tb[0]).ratio() < 0.75:
+        if len(ta) != len(tb) or _ratio(ta[0], tb[0]) < 0.75:
             return False
     sm = SequenceMatcher(None, ka, kb)
     return sm.real_quick_ratio() >= 0.85 and sm.quick_ratio() >= 0.85 and sm.ratio() >= 0.85
@@ -360,11 +367,12 @@ class CaseBuilder:
         assigned = _assign(triggers, lists, self.text)
         windows = _windows(lists, start, end)
         for i, lst in enumerate(lists):
-            people = []
+            people, seen = [], set()  # by identity: two Person objects never share a name
             for nm in lst:
                 p = self.person_for(nm)
                 p.sentences.add(idx)
-                if p not in people:
+                if id(p) not in seen:
+                    seen.add(id(p))
                     people.append(p)
             trig = assigned.get(i, [])
             src, inherited = -1, []
