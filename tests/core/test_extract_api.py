@@ -118,3 +118,36 @@ def test_every_span_points_at_its_value():
     claim = doc["claims"][0]
     assert text[slice(*claim["spans"]["value"])] == "40"
     assert text[slice(*claim["spans"]["text"])] == claim["text"]
+
+
+def _timed_extract(text: str, seconds: float) -> dict:
+    """Extract ``text`` in a child process killed after ``seconds``; its cases and time."""
+    code = ("import json, sys, time; from vigil.core.extract import extract; t = sys.stdin.read(); "
+            "t0 = time.perf_counter(); d = extract(t, published='2024-05-20'); "
+            "print(json.dumps({'names': sorted(c['name'] for c in d['cases']), "
+            "'seconds': time.perf_counter() - t0}))")
+    try:
+        out = subprocess.run([sys.executable, "-c", code], input=text, timeout=seconds,
+                             check=True, capture_output=True, text=True).stdout
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"extract took over {seconds} s on a {len(text) // 1000} KB report")
+    return json.loads(out)
+
+
+def test_repeated_person_stays_near_linear():
+    """A 50 KB report repeating one name in one run-on sentence: was ~n^4 (20 KB took 53 s)."""
+    text = "Ali Karimi was executed in Qezelhesar prison on 12 May 2024 " * 850
+    got = _timed_extract(text, 60)
+    assert got["names"] == ["Ali Karimi"]
+    assert got["seconds"] < 15, got["seconds"]
+
+
+def test_many_distinct_names_stay_bounded():
+    """500 different people in 500 sentences (was quadratic in people per mention)."""
+    syllables = ["ba", "ka", "ri", "mo", "sa", "de", "na", "ja", "far", "ho", "ze", "la", "ta", "pa"]
+    lasts = sorted({(a + b + c + d).capitalize() for a in syllables for b in syllables
+                    for c in syllables for d in syllables[:3]})[::37][:500]
+    text = " ".join(f"Reza {last} was executed in Qezelhesar prison on 12 May 2024." for last in lasts)
+    got = _timed_extract(text, 60)
+    assert len(got["names"]) > 100
+    assert got["seconds"] < 15, got["seconds"]
