@@ -41,3 +41,6 @@ def test_estimate_from_database_memberships(actor):
     actions.apply_clusters(clusters, actor)
     got = sorted(sorted(s) for s in memberships(["List A", "List B"], year=2024))
     assert got == [["List A"], ["List A"], ["List A", "List B"], ["List A", "List B"], ["List B"], ["List B"]]
+    early = sorted(sorted(s) for s in memberships(["List A", "List B"], where="period=2024-01-01..2024-01-02"))
+    assert early == [["List A", "List B"], ["List A", "List B"]]
+    assert memberships(["List A", "List B"], where="period=2023") == []

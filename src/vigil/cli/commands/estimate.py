@@ -18,6 +18,8 @@ def add(sub) -> None:
     parser.add_argument("--sources", help="with --from-db: comma-separated source names, one list each")
     parser.add_argument("--status", default="executed", help="with --from-db: the status counted")
     parser.add_argument("--year", type=int, help="with --from-db: only events dated in this Gregorian year")
+    parser.add_argument("--where", default="", help="with --from-db: statistics filters as a query string, "
+                        "e.g. 'period=1403&charge=drug&province=Tehran' (default grades: all but disputed)")
     parser.set_defaults(func=run)
 
 
@@ -53,4 +55,8 @@ def _db_table(args):
     from vigil.statistics.capture import memberships
 
     names = [s.strip() for s in args.sources.split(",") if s.strip()]
-    return from_memberships(memberships(names, status=args.status, year=args.year), lists=names)
+    try:
+        found = memberships(names, status=args.status, year=args.year, where=args.where)
+    except ValueError as exc:
+        raise CommandError(f"--where: {exc}") from exc
+    return from_memberships(found, lists=names)
