@@ -1,20 +1,15 @@
-"""Name helpers for the records layer: the core's cross-script key when available."""
+"""Name helpers for the records layer, over :mod:`vigil.core.names`.
+
+``script_of`` keeps the records' two-valued vocabulary for ``PersonName.script``:
+``persian`` when the name has any Arabic-script letter, else ``latin``.
+"""
 from __future__ import annotations
 
-import re
-import unicodedata
+from vigil.core import names
+from vigil.core.names import name_key
 
-_PERSIAN = re.compile(r"[\u0600-\u06FF]")
+__all__ = ["name_key", "script_of"]
 
 
 def script_of(name: str) -> str:
-    return "persian" if _PERSIAN.search(name or "") else "latin"
-
-
-def name_key(name: str) -> str:
-    """Cross-script key of a name (vigil.core.names), with a plain fallback."""
-    try:
-        from vigil.core.names import name_key as core_key
-    except ImportError:
-        return " ".join(unicodedata.normalize("NFKC", name or "").casefold().split())
-    return core_key(name)
+    return "persian" if names.script_of(name or "") in ("fa", "mixed") else "latin"

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from django.db import transaction
 
 from vigil.core import derive
+from vigil.core.stats.periods import month_end
 from vigil.records import vocab
 from vigil.records.actions.audit import Actor, audit
 from vigil.records.models import Case, Mention, Person, PersonName, StatusEvent
@@ -209,9 +210,7 @@ def date_bounds(value: str | None) -> tuple[dt.date | None, dt.date | None]:
             day = dt.date(*parts)
             return day, day
         if len(parts) == 2:
-            first = dt.date(parts[0], parts[1], 1)
-            nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
+            return dt.date(parts[0], parts[1], 1), month_end(parts[0], parts[1])
         return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
     except (ValueError, TypeError):
         return None, None
