@@ -2,9 +2,11 @@
 
 Scores vigil.core.extract with eval/score_extraction.py on
 (a) synthetic corpora from vigil.core.synth.write_corpus (default 400 reports, seeds 5 and 11:
-    seed 5 was used while developing, seed 11 is held out and never inspected), and
+    seed 5 was used while developing, seed 11 is held out and never inspected),
 (b) the bundled sample reports (src/vigil/sample/reports/: sources.json + files, gold.jsonl;
-    HTML read through vigil.core.reading.read_text).
+    HTML read through vigil.core.reading.read_text), and
+(c) the project's hand-written held-out reports (tests/data/extraction_holdout/: docs.jsonl,
+    gold.jsonl; see the README there).
 Usage: python bench/extraction_generalisation.py [--shared /work/shared] [--n 400]
        [--seeds 5 11] [--json] [--keep DIR]
 """
@@ -21,7 +23,9 @@ from pathlib import Path
 
 from vigil.core.extract import EXTRACTOR_VERSION, extract_jsonl
 
-SAMPLES = Path(__file__).resolve().parent.parent / "src" / "vigil" / "sample" / "reports"
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "src" / "vigil" / "sample" / "reports"
+HOLDOUT = ROOT / "tests" / "data" / "extraction_holdout"
 
 
 def score(shared: str, gold: Path, pred: Path, lang: str) -> dict:
@@ -71,10 +75,20 @@ def sample_docs(workdir: Path) -> tuple[Path, Path]:
     return folder / "gold.jsonl", folder / "docs.jsonl"
 
 
+def holdout_docs(workdir: Path) -> tuple[Path, Path]:
+    """Copy the hand-written held-out set into ``workdir``; return (gold, docs) paths."""
+    folder = workdir / "holdout"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("docs.jsonl", "gold.jsonl"):
+        shutil.copy(HOLDOUT / name, folder / name)
+    return folder / "gold.jsonl", folder / "docs.jsonl"
+
+
 def run(shared: str, n: int, seeds: list[int], workdir: Path) -> dict:
     """{set name: {lang: figures}} for every synthetic seed and the samples."""
     sets = {f"synthetic n={n} seed={s}": synthetic(workdir, n, s) for s in seeds}
     sets["samples"] = sample_docs(workdir)
+    sets["holdout (hand-written)"] = holdout_docs(workdir)
     result = {}
     for name, (gold, docs) in sets.items():
         pred = docs.with_name("pred.jsonl")
