@@ -1,10 +1,22 @@
-"""A small cache for aggregates, keyed by query and a *data version*.
+"""The public site's cache of aggregates and rendered pages: keyed by query, stamped with the
+PUBLIC data version, refreshed by one request at a time while the others get the previous value.
 
-The data version is the highest history id of persons, cases, status events and mentions
-(four primary-key lookups): any save through the ORM writes a history row, so a new
-version makes every cached aggregate stale at once. Entries also expire after
-``TTL`` seconds, which covers bulk writes that bypass history. Each process re-reads the
-version at most every ``VERSION_TTL`` seconds, so a page can lag a write by that long.
+**Versions.** :class:`vigil.publish.models.PublicVersion` holds two counters that move only
+when public data change (:mod:`vigil.publish.versions`): ``figures`` (aggregates, facets,
+lists, searches, feeds) and ``pages`` (also the sources and documents on a person's page,
+campaigns). An entry is stamped with the version of its scope read *before* it was computed.
+Each process re-reads the counters at most every ``VERSION_TTL`` seconds (one primary-key
+query), so a cache hit needs no database at all.
+
+**Stale-while-revalidate.** An entry whose stamp is older than the current version is
+stale. The first request to see it recomputes it (a cross-process claim in the shared
+cache, ``add(key + ':refresh')``) while every other request gets the stale value, but only
+for ``MAX_STALE`` seconds from the moment that stale value's computation began; after that
+requests wait for a fresh value (one computation per key per process). So a burst of
+requests after a write costs one recomputation, and **a public change shows on every page
+within ``MAX_STALE + VERSION_TTL`` seconds** (12 s) plus the time of one recomputation.
+Entries also expire after ``TTL`` seconds (bulk writes send no signals; ``vigil stats
+refresh`` moves the version after one).
 
 Entries live in the ``publish`` cache (settings: a file cache under ``VIGIL_HOME/cache``,
 shared by every gunicorn worker, so a figure is computed once, not once per process).
@@ -15,18 +27,29 @@ import hashlib
 import json
 import threading
 import time
-from functools import lru_cache
+from functools import lru_cache, partial, wraps
 from typing import Any, Callable
 
 from django.core.cache import caches
 from django.db import connection
 
-from vigil.records.models import Case, Mention, Person, StatusEvent
-
 TTL = 3600
 VERSION_TTL = 2.0
-_version: tuple[str, float] | None = None
-_LOCKS = [threading.Lock() for _ in range(64)]  # striped: bounded, and rarely shared
+MAX_STALE = 10.0
+REFRESH_CLAIM_TTL = 120
+SCOPES = ("figures", "pages")
+_version: tuple[dict[str, int], float] | None = None
+# Striped locks, bounded and rarely shared; pages and aggregates apart, because computing a page
+# takes aggregate locks (never the reverse), so the two sets cannot deadlock.
+_LOCKS = {kind: [threading.Lock() for _ in range(64)] for kind in ("page", "aggregate")}
+
+
+class _Uncacheable(Exception):
+    """A response that is not kept (not a 200)."""
+
+    def __init__(self, response):
+        super().__init__("uncacheable response")
+        self.response = response
 
 
 @lru_cache(maxsize=1)
@@ -37,24 +60,23 @@ def store():
     return caches["publish" if "publish" in settings.CACHES else "default"]
 
 
-def _version_sql() -> str:
-    tables = [connection.ops.quote_name(model.history.model._meta.db_table)
-              for model in (Person, Case, StatusEvent, Mention)]
-    return "SELECT " + ", ".join(f"(SELECT MAX(history_id) FROM {t})" for t in tables)
+def _read_versions() -> dict[str, int]:
+    from vigil.publish.models import PublicVersion
+
+    table = connection.ops.quote_name(PublicVersion._meta.db_table)
+    with connection.cursor() as cursor:  # raw SQL: cheaper than building an ORM query
+        cursor.execute(f"SELECT figures, pages FROM {table} WHERE id = 1")
+        row = cursor.fetchone() or (0, 0)
+    return dict(zip(SCOPES, row))
 
 
-def data_version() -> str:
-    """One query of four primary-key maxima (raw SQL: the ORM's history managers cost more
-    to build than the query itself), re-read at most every ``VERSION_TTL`` seconds per process
-    so that a cache hit needs no database at all."""
+def data_version(scope: str = "figures") -> int:
+    """The public data version of ``scope``, re-read at most every ``VERSION_TTL`` s per process."""
     global _version
     now = time.monotonic()
     if _version is None or now - _version[1] > VERSION_TTL:
-        with connection.cursor() as cursor:
-            cursor.execute(_version_sql())
-            row = cursor.fetchone()
-        _version = (".".join(str(v or 0) for v in row), now)
-    return _version[0]
+        _version = (_read_versions(), now)
+    return _version[0][scope]
 
 
 def reset_version() -> None:
@@ -63,35 +85,66 @@ def reset_version() -> None:
     _version = None
 
 
-def _lock_for(key: str) -> threading.Lock:
-    return _LOCKS[int(key[-8:], 16) % len(_LOCKS)]
+def _lock_for(key: str, kind: str) -> threading.Lock:
+    locks = _LOCKS["page" if kind == "page" else "aggregate"]
+    return locks[int(key[-8:], 16) % len(locks)]
 
 
-def cache_key(kind: str, params: dict, version: str | None = None) -> str:
+def cache_key(kind: str, params: dict, scope: str = "figures") -> str:
     blob = json.dumps(params, sort_keys=True, default=str)
     digest = hashlib.sha256(f"{kind}|{blob}".encode()).hexdigest()[:32]
-    return f"vigil:publish:{version or data_version()}:{digest}"
+    return f"vigil:publish:{scope}:{digest}"
 
 
-def cached(kind: str, params: dict, compute: Callable[[], Any]) -> Any:
-    """``compute()``'s value for this kind and params at the current data version."""
-    key = cache_key(kind, params)
-    value = store().get(key)
-    if value is None:
-        with _lock_for(key):  # one computation per key per process, not one per waiting thread
-            value = store().get(key)
-            if value is None:
-                value = compute()
-                store().set(key, value, TTL)
-    return value
+def _claim_refresh(key: str, entry: tuple | None) -> bool | None:
+    """For a stale ``entry``: None to serve it (another request is refreshing it and its
+    computation began less than ``MAX_STALE`` s ago), True if this request claimed the
+    refresh, False if it must recompute anyway (too old, or no entry)."""
+    if entry is None or time.time() - entry[1] > MAX_STALE:
+        return False
+    return True if store().add(key + ":refresh", 1, REFRESH_CLAIM_TTL) else None
 
 
-def cached_page(view):
-    """Cache a public view's rendered (non-streaming, 200) response per full URL, language
-    and data version. Public pages carry no per-user content (no CSRF token, no session), so
-    one rendering serves every visitor until the data change."""
-    from functools import wraps
+def cached(kind: str, params: dict, compute: Callable[[], Any], scope: str = "figures") -> Any:
+    """``compute()``'s value for this kind and params, at the current public version of
+    ``scope`` or (while one request recomputes it) at most ``MAX_STALE`` s behind it."""
+    key = cache_key(kind, params, scope)
+    version = data_version(scope)
+    entry = store().get(key)
+    if entry is not None and entry[0] >= version:
+        return entry[2]
+    claimed = _claim_refresh(key, entry)
+    if claimed is None:
+        return entry[2]
+    try:
+        with _lock_for(key, kind):  # one computation per key per process, not one per waiting thread
+            entry = store().get(key)
+            if entry is not None and entry[0] >= version:
+                return entry[2]
+            started = time.time()
+            value = compute()
+            store().set(key, (version, started, value), TTL)
+            return value
+    finally:
+        if claimed:
+            store().delete(key + ":refresh")
 
+
+def _render(view, request, args, kwargs) -> tuple[bytes, dict]:
+    response = view(request, *args, **kwargs)
+    if response.status_code != 200:
+        raise _Uncacheable(response)
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content, {k: v for k, v in response.items() if k.lower() != "content-length"}
+
+
+def cached_page(view=None, *, scope: str = "pages"):
+    """Cache a public view's 200 response (body and the view's own headers; a streamed body is
+    joined, so use it only for bounded responses) per host, full URL, language and public
+    version of ``scope``. Public pages carry no per-user content (no CSRF token, no session),
+    so one rendering serves every visitor until the public data change."""
+    if view is None:
+        return partial(cached_page, scope=scope)
     from django.http import HttpResponse
     from django.utils.translation import get_language
 
@@ -99,12 +152,13 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method != "GET":
             return view(request, *args, **kwargs)
-        key = cache_key("page", {"url": request.get_full_path(), "lang": get_language(), "kw": kwargs})
-        hit = store().get(key)
-        if hit is not None:
-            return HttpResponse(hit[0], content_type=hit[1])
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            store().set(key, (response.content, response["Content-Type"]), TTL)
+        params = {"url": request.get_full_path(), "host": request.get_host(), "lang": get_language(), "kw": kwargs}
+        try:
+            content, headers = cached("page", params, lambda: _render(view, request, args, kwargs), scope)
+        except _Uncacheable as exc:
+            return exc.response
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
         return response
     return wrapper

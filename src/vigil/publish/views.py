@@ -20,7 +20,7 @@ def _link(field: str, flt) -> callable:
     return href
 
 
-@cached_page
+@cached_page(scope="figures")
 def dashboard(request):
     error = ""
     try:
@@ -56,13 +56,19 @@ def case_list(request, fmt: str = "html"):
     return _case_data(request, fmt)
 
 
-@cached_page
+@cached_page(scope="figures")
 def _case_page(request):
     return _case_list(request, "html")
 
 
+@cached_page(scope="figures")
+def _case_json(request):
+    return _case_list(request, "json")
+
+
 def _case_data(request, fmt: str):
-    return _case_list(request, fmt)
+    """``.json`` (one page, at most 1,000 rows: cached whole) or ``.csv`` (every row: streamed)."""
+    return _case_json(request) if fmt == "json" else _case_list(request, fmt)
 
 
 def _case_list(request, fmt: str):
@@ -115,7 +121,7 @@ def person_detail(request, public_id: str):
     })
 
 
-@cached_page
+@cached_page(scope="figures")
 def at_risk(request):
     return render(request, "vigil/at_risk.html", {"rows": queries.at_risk()})
 

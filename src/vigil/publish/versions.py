@@ -1,0 +1,201 @@
+"""Which writes change PUBLIC data: signal receivers that move :class:`PublicVersion`.
+
+The public site caches every aggregate and rendered page under the public data version
+(:mod:`vigil.publish.cache`). Only a write that changes something a public page can show
+moves it, inside the writer's own transaction (a rolled-back write moves nothing):
+
+* a person's PUBLIC fields (:data:`PUBLIC_PERSON_FIELDS`) while the person is or was
+  published, a published person's names, case and status events → ``figures`` and ``pages``;
+* a mention, document or source cited on a published person's page, the event ↔ mention
+  links of a published person, campaigns → ``pages`` only.
+
+Nothing else moves it: unpublished persons and their events, new mentions (ingestion
+creates them without a person), a mention moving between pending and confirmed (the page
+shows both), a person's private notes, origin or religion, audit and custody rows, review
+pairs and link decisions. Bulk writes (``bulk_create``, ``QuerySet.update``) send no
+signals; after one, run ``vigil stats refresh`` (it moves both counters).
+"""
+from __future__ import annotations
+
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+
+from vigil.records.models import (Campaign, CampaignEvent, Case, Document, Mention, Person, PersonName, Source,
+                                  StatusEvent)
+
+#: Person fields a public page, list, facet, figure or feed reads.
+PUBLIC_PERSON_FIELDS = ("published", "name_latin", "name_fa", "sex", "birth_year", "nationality", "ethnicity",
+                        "juvenile")
+#: Mention fields a public person page reads (``rejected`` stands for ``state == "rejected"``).
+PUBLIC_MENTION_FIELDS = ("data", "source_id", "document_id", "record_id", "person_id", "rejected")
+PUBLIC_SOURCE_FIELDS = ("name", "kind", "url", "confidential")
+PUBLIC_DOCUMENT_FIELDS = ("public_id", "sha256", "captured_at", "title", "published", "source_id")
+
+
+def bump(figures: bool = True) -> None:
+    """Move the public version: ``pages`` always, ``figures`` too unless only a page detail changed."""
+    from vigil.publish.models import PublicVersion
+
+    changes = {"pages": F("pages") + 1, **({"figures": F("figures") + 1} if figures else {})}
+    if not PublicVersion.objects.filter(pk=1).update(**changes):
+        PublicVersion.objects.get_or_create(pk=1)
+        PublicVersion.objects.filter(pk=1).update(**changes)
+
+
+def _published(person_id) -> bool:
+    return bool(person_id) and Person.objects.filter(pk=person_id, published=True).exists()
+
+
+def _case_published(case_id) -> bool:
+    return bool(case_id) and Person.objects.filter(cases=case_id, published=True).exists()
+
+
+def _cited_publicly(mention_ids) -> bool:
+    """Is any of these mentions shown on a published person's page?"""
+    return (Mention.objects.filter(pk__in=mention_ids, person__published=True).exists()
+            or StatusEvent.objects.filter(mentions__in=mention_ids, case__person__published=True).exists())
+
+
+# ----------------------------------------------------------------------------- before/after
+def _values(instance, fields: tuple[str, ...]) -> dict:
+    values = {f: instance.__dict__.get(f) for f in fields if f in instance.__dict__}
+    if "rejected" in fields and "state" in instance.__dict__:
+        values["rejected"] = instance.state == "rejected"
+    return values
+
+
+def _stored(model, pk, fields: tuple[str, ...]) -> dict | None:
+    """The row as it is in the database before this save (None for a new row)."""
+    columns = [f for f in fields if f != "rejected"] + (["state"] if "rejected" in fields else [])
+    row = model.objects.filter(pk=pk).values(*columns).first()
+    if row and "rejected" in fields:
+        row["rejected"] = row.pop("state") == "rejected"
+    return row
+
+
+def _remember(instance, fields: tuple[str, ...], update_fields) -> None:
+    touched = update_fields is None or bool({f.removesuffix("_id") for f in fields} & set(update_fields)
+                                            | ({"state"} & set(update_fields)))
+    new = instance._state.adding or instance.pk is None
+    instance._vigil_before = None if new or not touched else _stored(type(instance), instance.pk, fields)
+    instance._vigil_touched = touched
+
+
+def _changed(instance, fields: tuple[str, ...]) -> bool:
+    """Did this save change one of ``fields`` (a new row: yes; update_fields without them: no)?"""
+    if not getattr(instance, "_vigil_touched", True):
+        return False
+    before = getattr(instance, "_vigil_before", None)
+    after = _values(instance, fields)
+    return before is None or any(before.get(k) != v for k, v in after.items())
+
+
+# ----------------------------------------------------------------------------- receivers
+def _person_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    _remember(instance, PUBLIC_PERSON_FIELDS, update_fields)
+
+
+def _person_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or not _changed(instance, PUBLIC_PERSON_FIELDS):
+        return
+    before = getattr(instance, "_vigil_before", None) or {}
+    if instance.published or before.get("published"):
+        bump()
+
+
+def _person_deleted(sender, instance, **kwargs):
+    if instance.published:
+        bump()
+
+
+def _name_changed(sender, instance, raw=False, **kwargs):
+    if not raw and _published(instance.person_id):
+        bump()
+
+
+def _case_changed(sender, instance, raw=False, **kwargs):
+    if not raw and _published(instance.person_id):
+        bump()
+
+
+def _event_changed(sender, instance, raw=False, **kwargs):
+    if not raw and _case_published(instance.case_id):
+        bump()
+
+
+def _event_mentions_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:  # mention.events.add(...): instance is the mention, pk_set the events
+        public = StatusEvent.objects.filter(pk__in=pk_set or (), case__person__published=True).exists()
+    else:
+        public = _case_published(instance.case_id)
+    if public:
+        bump(figures=False)
+
+
+def _mention_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    _remember(instance, PUBLIC_MENTION_FIELDS, update_fields)
+
+
+def _mention_saved(sender, instance, created, raw=False, **kwargs):
+    """A new mention is on no page until linkage or an event cites it (and those writes bump)."""
+    if raw or created or not _changed(instance, PUBLIC_MENTION_FIELDS):
+        return
+    before = getattr(instance, "_vigil_before", None) or {}
+    if (
+            _published(instance.person_id) or _published(before.get("person_id")) or _cited_publicly([instance.pk])):
+        bump(figures=False)
+
+
+def _mention_deleted(sender, instance, **kwargs):
+    if _published(instance.person_id):
+        bump(figures=False)
+
+
+def _detail_pre_save(fields):
+    def receiver(sender, instance, raw=False, update_fields=None, **kwargs):
+        _remember(instance, fields, update_fields)
+    return receiver
+
+
+def _source_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or created or not _changed(instance, PUBLIC_SOURCE_FIELDS):
+        return
+    if _cited_publicly(Mention.objects.filter(source=instance).values("pk")):
+        bump(figures=False)
+
+
+def _document_saved(sender, instance, created, raw=False, **kwargs):
+    if raw or created or not _changed(instance, PUBLIC_DOCUMENT_FIELDS):
+        return
+    if _cited_publicly(Mention.objects.filter(document=instance).values("pk")):
+        bump(figures=False)
+
+
+def _campaign_changed(sender, instance=None, raw=False, action="post_", **kwargs):
+    if not raw and action.startswith("post_"):
+        bump(figures=False)
+
+
+def connect() -> None:
+    """Connect the receivers (``PublishConfig.ready``)."""
+    uid = "vigil.publish.versions"
+    pre_save.connect(_person_pre_save, sender=Person, dispatch_uid=uid)
+    post_save.connect(_person_saved, sender=Person, dispatch_uid=uid)
+    post_delete.connect(_person_deleted, sender=Person, dispatch_uid=uid)
+    for model, receiver in ((PersonName, _name_changed), (Case, _case_changed), (StatusEvent, _event_changed)):
+        post_save.connect(receiver, sender=model, dispatch_uid=uid)
+        post_delete.connect(receiver, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(_event_mentions_changed, sender=StatusEvent.mentions.through, dispatch_uid=uid)
+    pre_save.connect(_mention_pre_save, sender=Mention, dispatch_uid=uid)
+    post_save.connect(_mention_saved, sender=Mention, dispatch_uid=uid)
+    post_delete.connect(_mention_deleted, sender=Mention, dispatch_uid=uid)
+    for model, fields, receiver in ((Source, PUBLIC_SOURCE_FIELDS, _source_saved),
+                                    (Document, PUBLIC_DOCUMENT_FIELDS, _document_saved)):
+        pre_save.connect(_detail_pre_save(fields), sender=model, dispatch_uid=uid, weak=False)
+        post_save.connect(receiver, sender=model, dispatch_uid=uid)
+    for model in (Campaign, CampaignEvent):
+        post_save.connect(_campaign_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_campaign_changed, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(_campaign_changed, sender=CampaignEvent.mentions.through, dispatch_uid=uid)
