@@ -324,3 +324,46 @@ def test_leading_days_share_the_month():
         [("3", "2020-05-03"), ("4", "2020-05-04"), ("5 May 2020", "2020-05-05")]
     assert [i.value for i in find_dates("در روزهای ۲۵ و ۲۶ مرداد ۱۴۰۳")] == ["2024-08-15", "2024-08-16"]
     assert [i.value for i in find_dates("Wards 4 and 8 December 2016")] == ["2016-12-08"]
+
+
+# ------------------------------------------------------------------ seasons and vague dates
+
+@pytest.mark.parametrize("expr, published, value, start, end", [
+    # Jalali seasons are three whole Jalali months; the value is the least precise certain one
+    ("در پاییز ۱۴۰۳", None, "2024", "2024-09-22", "2024-12-20"),
+    ("در زمستان ۱۴۰۲", None, None, "2023-12-22", "2024-03-19"),        # straddles two years
+    ("تابستان سال ۱۴۰۴", None, "2025", "2025-06-22", "2025-09-22"),
+    ("اوایل پاییز ۱۴۰۳", None, "2024", "2024-09-22", "2024-10-21"),    # Mehr 1403
+    ("اواخر تابستان امسال", "2025-10-05", "2025", "2025-08-23", "2025-09-22"),  # Shahrivar 1404
+    ("بهار امسال", "2025-10-25", "2025", "2025-03-21", "2025-06-21"),
+    ("بهار سال گذشته", "2025-10-01", "2024", "2024-03-20", "2024-06-20"),
+    ("تابستان گذشته", "2025-10-01", "2025", "2025-06-22", "2025-09-22"),  # the last one that ended
+    ("تابستان گذشته", "2025-08-01", "2024", "2024-06-21", "2024-09-21"),
+    ("در زمستان", "2025-02-10", None, "2024-12-21", "2025-03-20"),       # the latest begun
+    ("تابستان ۲۰۲۴ میلادی", None, "2024", "2024-06-21", "2024-09-22"),
+    # Gregorian seasons
+    ("summer 2024", None, "2024", "2024-06-21", "2024-09-22"),
+    ("in the autumn of 2023", None, "2023", "2023-09-23", "2023-12-20"),
+    ("late summer 2025", None, "2025", "2025-08-22", "2025-09-22"),
+    ("in early spring", "2025-05-01", "2025", "2025-03-20", "2025-04-19"),
+    ("last winter", "2025-10-01", None, "2024-12-21", "2025-03-19"),
+    ("this summer", "2025-10-01", "2025", "2025-06-21", "2025-09-22"),
+])
+def test_seasons(expr, published, value, start, end):
+    item = _one(expr, published)
+    assert (item.value, item.precision) == (value, "range")
+    assert (item.start.isoformat(), item.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("بهار کریمی اعدام شد", "2025-10-01"),      # a given name, not a season
+    ("the fall of the regime", "2025-10-01"),  # a season word without year, relative word or 'in'
+    ("summer camp", "2025-10-01"),
+])
+def test_season_words_that_are_not_dates(text, published):
+    assert find_dates(text, published) == []
+
+
+def test_season_without_year_or_publication_is_unknown():
+    item = _one("in late summer")
+    assert item.value is None and item.start is None

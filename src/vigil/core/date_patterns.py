@@ -162,8 +162,14 @@ _SPEC = {
     "en_edge_year": (rf"(?:the\s+)?(?:(?P<edge>beginning|start|end|middle)\s+of\s+(?:the\s+year\s+)?"
                      rf"|(?P<part>early|mid|late)[-\s]+)(?P<y>{_YEAR_G})",
                      [(("beginning", "start", "end", "middle", "early", "mid", "late"), 4)], "word"),
-    "en_season": (rf"(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_YEAR_G})",
-                  [(("spring", "summer", "autumn", "fall", "winter"), 0)], "word"),
+    "en_season": (rf"(?:(?P<rel>last|this|past|previous)\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?:the\s+)?"
+                  rf"(?P<s>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR_G}))?",
+                  [(("spring", "summer", "autumn", "fall", "winter"), 24)], "word"),
+    "fa_season": (rf"(?:(?P<mod>اوایل|اواسط|اواخر|ابتدای|اول|پایان|آخر){_S}+)?"
+                  rf"(?P<s>بهار|تابستان|پاییز|پائیز|زمستان)(?:{_S}+(?:(?:سال{_S}+)?(?P<y>{_YEAR_J})"
+                  rf"|سال{_S}+(?P<y2>{_YY})(?!\d)|(?:سال{_S}+)?(?P<gy>{_YEAR_G})(?:{_S}+میلادی)?"
+                  rf"|(?P<rel>امسال|پارسال|سال{_S}+(?:گذشته|قبل|پیش|جاری)|گذشته|قبل|پیش|جاری)))?(?![\w\u200c])",
+                  [(("بهار", "تابستان", "پاییز", "پائیز", "زمستان"), 8)], "word"),
     "en_rel_day": (r"(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)|(?P<yest>yesterday|last\s+night)"
                    r"|(?P<today>today|tonight|this\s+(?:morning|evening|afternoon)|earlier\s+today))\b",
                    [(("day",), 20), (("night",), 6), (("this",), 0)],

@@ -593,15 +593,103 @@ def _h_edge_year(ctx, m, span, kind):
 
 _SEASONS = {"spring": ((3, 20), (6, 20)), "summer": ((6, 21), (9, 22)),
             "autumn": ((9, 23), (12, 20)), "fall": ((9, 23), (12, 20))}
+_SEASON_PARTS = {"early": 0, "mid": 1, "late": 2, "اوایل": 0, "ابتدای": 0, "اول": 0,
+                 "اواسط": 1, "اواخر": 2, "پایان": 2, "آخر": 2}
+_FA_SEASONS = {"بهار": 1, "تابستان": 4, "پاییز": 7, "پائیز": 7, "زمستان": 10}
+_SEASON_INTRO = re.compile(r"(?:(?<![a-z])(?:in|during|through|by|since|until)\s+(?:the\s+)?"
+                           r"|(?<![\w\u200c])(?:در|از|تا|طی)[ \u200c]+)$")
+
+
+def _gregorian_season(y: int, s: str) -> tuple[date, date]:
+    """Astronomical season of Gregorian year *y* ('winter 2024': December 2023 - March 2024)."""
+    if s == "winter":
+        return date(y - 1, 12, 21), date(y, 3, 19)
+    (am, ad), (bm, bd) = _SEASONS[s]
+    return date(y, am, ad), date(y, bm, bd)
+
+
+def _jalali_season(jy: int, first_month: int) -> tuple[date, date]:
+    """Season of Jalali year *jy*: three whole Jalali months (winter = Dey - Esfand of *jy*)."""
+    return jalali_month_range(jy, first_month)[0], jalali_month_range(jy, first_month + 2)[1]
+
+
+def _season_part(bounds: tuple[date, date], mod: str | None, jalali: bool) -> tuple[date, date]:
+    """'late summer', «اواخر تابستان»: the first, middle or last month of the season."""
+    part = _SEASON_PARTS.get((mod or "").lower())
+    if part is None:
+        return bounds
+    start, end = bounds
+    if jalali:
+        jy, jm, _ = to_jalali(start)
+        return jalali_month_range(jy, jm + part)
+    lo = start + timedelta(days=31 * part)
+    return lo, (end if part == 2 else lo + timedelta(days=30))
+
+
+def _recent_season(ctx, build, years, rel: str) -> tuple[date, date] | None:
+    """The latest season (``build(year)`` -> bounds) that began on or before publication;
+    'last'/«گذشته»: the latest that ended before it; 'this'/«امسال»: the publication year's."""
+    if ctx.pub is None:
+        return None
+    ref = ctx.pub.hi
+    if rel in ("this", "امسال", "جاری") or rel.endswith("جاری"):
+        return build(years[1])
+    if rel in ("پارسال",) or rel.startswith("سال") and not rel.endswith("جاری"):
+        return build(years[2])
+    past = rel in ("last", "past", "previous", "گذشته", "قبل", "پیش")
+    for y in years:
+        start, end = build(y)
+        if (end < ref) if past else (start <= ref + _GRACE):
+            return start, end
+    return None
+
+
+def _season_year(ctx, m, span) -> bool:
+    """A season without a year needs a relative word, or 'in' / «در» before it."""
+    return bool(m["y"] or _g(m, "y2", "gy", "rel")
+                or _SEASON_INTRO.search(ctx.t, max(0, span[0] - 12), span[0]))
 
 
 def _h_season(ctx, m, span, kind):
-    y, s = int(m["y"]), m["s"].lower()
-    if s == "winter":
-        return _make(ctx, span, date(y - 1, 12, 21), date(y, 3, 19), "range", "gregorian",
-                     ambiguous=True)
-    (am, ad), (bm, bd) = _SEASONS[s]
-    return _make(ctx, span, date(y, am, ad), date(y, bm, bd), "range", "gregorian")
+    """'summer 2024', 'late summer 2025', 'last winter', 'in the autumn of 2023'."""
+    s = m["s"].lower()
+    if not _season_year(ctx, m, span):
+        return None
+    if m["y"]:
+        bounds = _gregorian_season(int(m["y"]), s)
+    else:
+        ry = ctx.pub.hi.year if ctx.pub else 0
+        bounds = _recent_season(ctx, lambda y: _gregorian_season(y, s), (ry + 1, ry, ry - 1, ry - 2),
+                                (m["rel"] or "").lower())
+        if bounds is None:
+            return _unknown(ctx, span, "range", "relative", False)
+    start, end = _season_part(bounds, m["mod"], False)
+    return _make(ctx, span, start, end, "range", "gregorian" if m["y"] else "relative",
+                 ambiguous=s == "winter" and not m["mod"])
+
+
+def _h_fa_season(ctx, m, span, kind):
+    """«پاییز ۱۴۰۳», «اواخر تابستان امسال», «بهار سال گذشته», «در زمستان»: Jalali seasons
+    (three whole Jalali months; a modifier narrows it to the first, middle or last month)."""
+    first = _FA_SEASONS[m["s"]]
+    if not _season_year(ctx, m, span):
+        return None
+    if m["gy"]:
+        eng = {1: "spring", 4: "summer", 7: "autumn", 10: "winter"}[first]
+        start, end = _season_part(_gregorian_season(int(m["gy"]), eng), _g(m, "mod"), False)
+        return _make(ctx, span, start, end, "range", "gregorian")
+    jy = int(m["y"]) if m["y"] else (_two_digit_jalali(m["y2"]) if m["y2"] else None)
+    if jy is not None:
+        bounds = _jalali_season(jy, first)
+    else:
+        ry = _jalali_year_of(ctx.pub.hi) if ctx.pub else 0
+        rel = (m["rel"] or "").replace("\u200c", " ")
+        bounds = _recent_season(ctx, lambda y: _jalali_season(y, first), (ry + 1, ry, ry - 1, ry - 2),
+                                " ".join(rel.split()))
+        if bounds is None:
+            return _unknown(ctx, span, "range", "relative", False)
+    start, end = _season_part(bounds, m["mod"], True)
+    return _make(ctx, span, start, end, "range", "jalali" if jy else "relative")
 
 
 def _h_rel_day(ctx, m, span, kind):
@@ -661,7 +749,7 @@ _HANDLERS = {
     "fa_gmy": _h_month_year,
     "en_m": _h_month_alone, "fa_jm": _h_month_alone, "fa_gm": _h_month_alone,
     "en_year": _h_year, "fa_year_j": _h_year, "en_year_j": _h_year,
-    "en_part_year": _h_part_year, "fa_part_year": _h_fa_part_year, "en_edge_year": _h_edge_year, "en_season": _h_season,
+    "en_part_year": _h_part_year, "fa_part_year": _h_fa_part_year, "en_edge_year": _h_edge_year, "en_season": _h_season, "fa_season": _h_fa_season,
     "en_rel_day": _h_rel_day, "fa_rel_day": _h_rel_day, "en_ago": _h_ago, "fa_ago": _h_ago,
     "en_rel_unit": _h_rel_unit, "fa_rel_unit": _h_rel_unit, "en_past_n": _h_past_n, "fa_past_n": _h_past_n,
     "en_wd": _h_weekday, "fa_wd": _h_weekday,
