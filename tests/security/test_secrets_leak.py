@@ -1,4 +1,5 @@
 """Seeded secrets never leave through any public URL, export or feed; hostile HTML stays inert.
+Each test runs twice: with the SENSITIVE fields stored plain and encrypted at rest.
 
 Unlike the public site's own page test, this one builds the data through the real pipeline
 (ingest of hostile HTML reports, list rows, linkage, publication) and walks EVERY URL the
@@ -29,13 +30,22 @@ HOSTILE = """<!doctype html><html><head><title>Executions <script>alert('title')
 ACTIVE = re.compile(r"<script[^>]*>\s*alert|on(error|load|mouseover)\s*=|javascript:alert|<iframe", re.I)
 
 
-@pytest.fixture
-def seeded(db, actor, evidence_dir, settings, monkeypatch):
+@pytest.fixture(params=["plain", "encrypted"])
+def seeded(request, db, actor, evidence_dir, settings, monkeypatch, tmp_path):
+    """The seeded data, once stored plain and once with the SENSITIVE fields encrypted at rest."""
+    if request.param == "encrypted":
+        from vigil.core.fieldcrypt import new_key
+
+        monkeypatch.setenv("VIGIL_FIELD_KEYS", new_key())
+        monkeypatch.setenv("VIGIL_FIELD_KEY_FILE", str(tmp_path / "no-key-file"))
     try:
         from tests.publish.conftest import use_private_cache
     except ImportError:  # pragma: no cover - the public site's tests are not there
         pytest.skip("the public site is not present")
     use_private_cache(settings, monkeypatch)
+    from django.core.cache import cache
+
+    cache.clear()  # the API's rate-limit counts of an earlier walk
     from vigil.ingest.pipeline import ingest_bytes
     from vigil.records.actions import add_list_row, ensure_source, publish_person
     from vigil.records.models import Document, Person, Source
@@ -61,7 +71,21 @@ def seeded(db, actor, evidence_dir, settings, monkeypatch):
             continue
         publish_person(person, actor, reason="verified")
     assert hidden is not None and Person.objects.filter(published=True).count() >= 2
+    if request.param == "encrypted":
+        _assert_stored_encrypted()
     return {"hidden": hidden, "persons": list(Person.objects.all()), "documents": list(Document.objects.all())}
+
+
+def _assert_stored_encrypted():
+    from django.db import connection
+
+    from vigil.core.fieldcrypt import PREFIX
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT contact_details FROM records_source WHERE confidential = %s", [True])
+        assert cur.fetchone()[0].startswith(PREFIX)
+        cur.execute("SELECT private_notes FROM records_person UNION ALL SELECT private_notes FROM records_document")
+        assert all(value.startswith(PREFIX) for value, in cur.fetchall())
 
 
 def _patterns(resolvers, prefix=""):

@@ -40,6 +40,8 @@ _OS_MESSAGES = {
 
 def explain(exc: BaseException, depth: int = 0) -> str | None:
     """A one-line message for a machine fault, or None if ``exc`` is something else."""
+    if type(exc).__name__ == "FieldKeyError":  # a missing or wrong key for an encrypted field
+        return str(exc)
     text = str(exc).lower()
     if type(exc).__name__ in ("OperationalError", "DatabaseError") or exc.__class__.__module__.startswith("sqlite3"):
         for needle, message in _DB_MESSAGES:

@@ -13,7 +13,8 @@ import sys
 import vigil
 
 COMMANDS = ("init", "serve", "demo", "export", "extract", "ingest", "watch_feeds", "import_list", "verify",
-            "estimate", "link", "review", "stats", "check", "token", "watch", "digest", "report", "totp", "backup", "restore")
+            "estimate", "link", "review", "stats", "check", "token", "watch", "digest", "report", "totp", "backup", "restore",
+            "keys")
 
 
 class CommandError(Exception):

@@ -6,7 +6,8 @@ groups case mentions into a **Person** whose **Case** has dated **StatusEvents**
 citing the mentions that support it. Values from different sources are never
 overwritten: every source's value stays on its Mention, and an event's value is derived.
 
-Fields marked SENSITIVE must never reach a public page, export, feed, API or report.
+Fields marked SENSITIVE must never reach a public page, export, feed, API or report; they are
+encrypted at rest (history rows included) once field keys are configured (``records.fields``).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from vigil.records import vocab
+from vigil.records.fields import EncryptedTextField
 
 
 def _public_id() -> str:
@@ -36,8 +38,8 @@ class Source(models.Model):
     url = models.URLField(blank=True)
     confidential = models.BooleanField(
         default=False, help_text="Identity is secret: shown publicly only as a numbered source.")
-    contact_details = models.TextField(blank=True, help_text="SENSITIVE")
-    private_notes = models.TextField(blank=True, help_text="SENSITIVE")
+    contact_details = EncryptedTextField(blank=True, help_text="SENSITIVE")
+    private_notes = EncryptedTextField(blank=True, help_text="SENSITIVE")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["contact_details"])
 
@@ -76,7 +78,7 @@ class Document(models.Model):
                                    related_name="later_versions")
     tool_version = models.CharField(max_length=40, blank=True)
     operator = models.CharField(max_length=150, blank=True)
-    private_notes = models.TextField(blank=True, help_text="SENSITIVE")
+    private_notes = EncryptedTextField(blank=True, help_text="SENSITIVE")
     history = HistoricalRecords(excluded_fields=["text"])
 
     class Meta:
@@ -120,7 +122,7 @@ class Person(models.Model):
     origin = models.CharField(max_length=200, blank=True, help_text="Home town or region")
     juvenile = models.BooleanField(null=True, blank=True, help_text="Under 18 at the time of the alleged offence")
     published = models.BooleanField(default=False, help_text="Visible to the public once a reviewer publishes it")
-    private_notes = models.TextField(blank=True, help_text="SENSITIVE")
+    private_notes = EncryptedTextField(blank=True, help_text="SENSITIVE")
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from",
                                     help_text="Set when linkage moved all this person's mentions to another person; "
                                               "kept (unpublished) so that undoing the merge restores this record")

@@ -4,6 +4,7 @@
 defaults to ``$XDG_DATA_HOME/vigil`` (``~/.local/share/vigil``).
 ``DATABASE_URL`` overrides the database (``sqlite:///path`` or
 ``postgres://user@host:port/name``).
+``VIGIL_FIELD_KEYS`` / ``VIGIL_FIELD_KEY_FILE`` turn on encryption at rest of SENSITIVE fields.
 """
 from __future__ import annotations
 
@@ -33,3 +34,9 @@ def evidence_dir() -> Path:
     path = Path(os.environ.get("VIGIL_EVIDENCE_DIR") or vigil_home() / "evidence")
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def field_key_file() -> Path:
+    """The key file for encryption at rest of SENSITIVE fields (used when VIGIL_FIELD_KEYS is unset)."""
+    explicit = os.environ.get("VIGIL_FIELD_KEY_FILE")
+    return Path(explicit) if explicit else vigil_home() / "field-keys"

@@ -14,11 +14,28 @@ def add(sub) -> None:
     parser.set_defaults(func=run)
 
 
-def report(result) -> int:
+def report(result, check_fields: bool = True) -> int:
     for line in result.problems:
         print(line, file=sys.stderr)
     print(result.summary())
+    if result.ok and check_fields:
+        warn_encryption()
     return 0 if result.ok else 1
+
+
+def warn_encryption() -> None:
+    """Warn of plain SENSITIVE values under configured keys, or of encrypted ones without their key."""
+    from vigil.cli.commands.keys import encryption_note
+    from vigil.core.fieldcrypt import FieldKeyError
+
+    try:
+        note = encryption_note()
+    except CommandError:  # a database not initialised: nothing to say about its fields
+        return
+    except FieldKeyError as exc:  # e.g. a key file others can read
+        note = str(exc)
+    if note:
+        print(f"warning: {note}", file=sys.stderr)
 
 
 def run(args) -> int:
@@ -27,7 +44,7 @@ def run(args) -> int:
 
     try:
         if args.verify_only:
-            return report(verify_backup(args.dest))
+            return report(verify_backup(args.dest), check_fields=False)
         return report(backup(database_url(), evidence_dir(), args.dest))
     except (BackupError, OSError) as exc:
         raise CommandError(str(exc)) from exc
