@@ -259,3 +259,33 @@ def test_vigil_keys_rotate_and_retire(fresh_home):
     (run.home / "field-keys").chmod(0o644)
     loose = run("keys", "status", check=False)
     assert loose.returncode == 2 and "readable by other users" in loose.stderr
+
+
+@pytest.mark.postgres
+def test_postgres_backup_of_encrypted_fields_holds_no_plain_text(tmp_path):
+    import uuid
+
+    from tests.security.conftest import runner
+    from tests.security.test_backup import _pg_database, _postgres_url
+
+    url = _postgres_url()
+    names = [f"vigil_enc_src_{uuid.uuid4().hex[:8]}", f"vigil_enc_dst_{uuid.uuid4().hex[:8]}"]
+    src_url, dst_url = (_pg_database(url, n) for n in names)
+    try:
+        run = runner(tmp_path / "src", src_url)
+        run("init", "--no-input")
+        assert _python(run, SEED).returncode == 0
+        run("keys", "generate")
+        run("keys", "encrypt")  # then VACUUM FULL of the tables concerned
+        run("backup", str(tmp_path / "backup"))
+        dump = subprocess.run(["pg_restore", "-f", "-", str(tmp_path / "backup" / "database.pgdump")],
+                              capture_output=True, text=True, check=True).stdout
+        assert "vigil-enc:1:" in dump and CONTACT not in dump and NOTE not in dump
+        target = runner(tmp_path / "dst", dst_url)
+        assert "not configured" in target("restore", str(tmp_path / "backup")).stderr
+        assert "no field key" in _python(target, READ).stderr
+        key_file = str(tmp_path / "src" / "field-keys")
+        assert _python(target, READ, VIGIL_FIELD_KEY_FILE=key_file).stdout.strip() == CONTACT
+    finally:
+        for name in names:
+            _pg_database(url, name, drop=True)

@@ -53,3 +53,34 @@ def test_lock_holds_the_whole_closure_and_no_test_tools():
                 assert canonicalize_name(sub.name) in pins, f"{name} needs {sub.name}, missing from the lock"
     for tool in ("pytest", "selenium", "hypothesis", "pip-audit"):
         assert tool not in pins, f"test tool {tool} in the deployment lock"
+
+
+def _lock_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("vigil_lock_script", ROOT / "scripts" / "lock.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def lock_differences(pins: dict[str, str], wanted: dict[str, str]) -> list[str]:
+    """How a lock's pins differ from ``wanted`` (pyproject's closure at the installed versions)."""
+    out = [f"{name}: locked {pins.get(name)}, installed {version}" for name, version in sorted(wanted.items())
+           if pins.get(name) != version]
+    return out + [f"{name}=={pins[name]}: locked but no longer needed" for name in sorted(set(pins) - set(wanted))]
+
+
+def test_lock_matches_pyproject_and_the_installed_versions():
+    """A dependency added to pyproject.toml, or upgraded in .venv, without re-running
+    scripts/lock.py fails here (the same comparison as ``scripts/lock.py --check``)."""
+    script = _lock_script()
+    wanted = {canonicalize_name(n): v for n, v in script.closure().items()}
+    assert "cryptography" in wanted and len(wanted) >= 40
+    stale = lock_differences(lock(), wanted)
+    assert not stale, "requirements.lock is stale: run .venv/bin/python scripts/lock.py\n" + "\n".join(stale)
+    assert (ROOT / "requirements.lock").read_text() == script.render(script.closure())
+    some = next(iter(wanted))
+    edited = {**wanted, some: "0.0.0"}
+    edited.pop(next(n for n in wanted if n != some))
+    assert len(lock_differences(edited, wanted)) == 2  # a wrong version and a missing pin are both reported
