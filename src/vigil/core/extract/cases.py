@@ -42,12 +42,21 @@ _BACKREF_EN = re.compile(
     r"\b(?:he|she|they|them|him|both|his|her|their|the\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
     r"(?:\s+\w+)?|the\s+(?:men|women|man|woman|prisoners?|inmates?|defendants?|brothers)|"
     r"these\s+\w+|all\s+(?:of\s+them|\w+)|(?:the|this|that)\s+(?:death\s+)?(?:sentences?|verdicts?|rulings?))\b", re.I)
-_BACKREF_FA = re.compile(r"(?<![\u0620-\u064A\u066E-\u06D3\u200c])(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*(?:زندانی|نفر|فرد|متهم|تن)|"
+_BACKREF_FA = re.compile(r"(?<![\u0620-\u064A\u066E-\u06D3\u200c])(?:او|وی|آنان|آنها|ایشان|این\s+(?:دو|سه|چهار|پنج|شش)?\s*"
+                         r"(?:زندانی(?:ان)?|نفر|فرد|افراد|متهم(?:ان)?|تن|جوان|زن|مرد)|"
                          r"(?:این|آن)\s+(?:حکم|احکام|رای|رأی))(?![\u0620-\u064A\u066E-\u06D3\u200c])")
-_INTRO_EN = re.compile(r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+them)?\s+as|were\s+named|"
+_INTRO_EN = re.compile(r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+(?:them|him|her))?\s+as|were\s+named|"
+                       r"identit(?:y|ies)\s+of\s+(?:\w+\s+){0,4}?(?:them|these|those|the\s+\w+)(?:\s+(?:are|were|as))?|"
                        r"^\W*among\s+(?:them|those\s+\w+)\s+(?:were|was|are|is))\s*:?\s*$", re.I)
 _INTRO_FA = re.compile(r"(?:به\s+نام|نام\s+(?:آنان|آنها|این\s+\S+)|هویت\s+[^.]{0,40}|"
                        r"^\W*(?:این|آن)\s+(?:\S+\s+)?(?:زندانیان|زندانی|افراد|نفر|تن|متهمان)\s*[:،]?\s*)[^.]{0,20}$")
+_THE_ONE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:woman|man|prisoner|inmate|convict)\s*,\s*$|"
+                             r"(?:این|آن)\s+(?:زن|مرد|زندانی|جوان)\s*،\s*$", re.I)
+# "one of them, X", «یکی از این زندانیان، X»: a member of the group of an earlier sentence
+_PARTITIVE = re.compile(r"(?:^|[.:]\s*)\W*(?:one|two|three|four|five|(?:at\s+least\s+)?\d+)\s+of\s+(?:them|these|those|"
+                        r"the\s+(?:\w+\s+)?(?:prisoners|men|women|inmates|people|defendants))\s*(?:,|:|was|were|is|are)?\s*$|"
+                        r"(?:یکی|دو\s+تن|سه\s+تن|\S+\s+نفر)\s+از\s+(?:این|آن)\s+(?:\S+\s+)?(?:زندانیان|افراد|متهمان|نفر|تن)"
+                        r"\s*[،,:]?\s*$", re.I)
 # "... were identified as" after the list: «A و B شناسایی شده‌اند», «هویت ... احراز شد»
 _INTRO_AFTER_FA = re.compile(r"[^.؟!]{0,50}?(?:شناسایی\s+(?:شده|شد)|هویت\s+\S+\s+(?:احراز|اعلام)|معرفی\s+شده)")
 
@@ -362,6 +371,15 @@ class CaseBuilder:
             return -1, []
         return idx - 1, self.history[-1][2]
 
+    def _appositive_referent(self, idx: int, start: int, list_start: int) -> tuple[int, list[Trigger]]:
+        """'A woman was hanged ... . According to X, the woman, Parisa Y, ...': the one
+        unnamed person of the sentence before is named here (their events are hers)."""
+        if not self.history or self.history[-1][0] != idx - 1 or self.history[-1][3]:
+            return -1, []
+        if not _THE_ONE_BEFORE.search(self.text, max(start, list_start - 40), list_start):
+            return -1, []
+        return idx - 1, self.history[-1][2]
+
     def _names_sentence(self, idx, start, end, triggers, names) -> None:
         lists = _lists(sorted(names, key=lambda n: n.start), self.text)
         assigned = _assign(triggers, lists, self.text)
@@ -377,10 +395,12 @@ class CaseBuilder:
             trig = assigned.get(i, [])
             src, inherited = -1, []
             if self._introduced(start, lst[0].start, lst[-1].end, end):
-                if self.language != "fa" or not triggers:
+                if self.language != "fa" or not triggers or self._partitive(start, lst[0].start):
                     src, inherited = self._earlier_triggers(idx)
             elif not trig:
                 src, inherited = self._orphan_triggers(idx, start, lst[0].start)
+            if not inherited and i == 0:
+                src, inherited = self._appositive_referent(idx, start, lst[0].start)
             inherited = [t for t in inherited if t.status not in {x.status for x in trig}]
             for p in people:
                 for t in trig:
@@ -431,7 +451,12 @@ class CaseBuilder:
                 for p in self.persons:
                     self._add(p, triggers, idx, (0, 0))
 
+    def _partitive(self, sent_start: int, list_start: int) -> bool:
+        return bool(_PARTITIVE.search(self.text[max(sent_start, list_start - 60):list_start]))
+
     def _introduced(self, sent_start: int, list_start: int, list_end: int, sent_end: int) -> bool:
+        if self._partitive(sent_start, list_start):
+            return True
         before = self.text[max(sent_start, list_start - 60):list_start]
         if self.language != "fa":
             return bool(_INTRO_EN.search(before))

@@ -155,11 +155,11 @@ class DocContext:
         return min(cities, key=lambda p: _dist(p, offset)) if cities else None
 
     def _context_sentences(self, idx: int, status: str):
-        """Earlier sentences of the same or previous paragraph with a trigger of ``status``."""
+        """Earlier sentences (at most two paragraphs back) with a trigger of ``status``."""
         para = self.sentences[idx].para
         for j in range(idx - 1, max(-1, idx - 6), -1):
             s = self.sentences[j]
-            if s.para < para - 1:
+            if s.para < para - 2:
                 break
             if j in self.named:  # another named person's event: not this one's
                 continue
@@ -190,15 +190,24 @@ class DocContext:
         if near or status == "sentenced" or self.has_period(idx):
             return near
         if idx > 0 and _SAME_DAY.search(self.sentences[idx].text):
-            for j in (idx - 1, idx - 2):
-                prev = [d for d in self.dates_in(j) if j >= 0 and len(d.value) == 10
-                        and not self._other_event(d, self.sentences[idx].start)]
-                if prev:
-                    return prev[-1]  # a sentence that gives only a period ('over the past months') stays undated
+            return self._last_full_date(idx)
         for j, t in self._context_sentences(idx, status):
             d = self.date_near(t.start, j)
             if d:
                 return d
+        return None
+
+    def _last_full_date(self, idx: int) -> DateMention | None:
+        """'On the same day', «هم‌زمان»: the last day-precise date of the sentences before
+        (at most five back, two paragraphs); a sentence with only a period stays undated."""
+        para = self.sentences[idx].para
+        for j in range(idx - 1, max(-1, idx - 6), -1):
+            if self.sentences[j].para < para - 2:
+                break
+            prev = [d for d in self.dates_in(j) if len(d.value) == 10
+                    and not self._other_event(d, self.sentences[j].end)]
+            if prev:
+                return prev[-1]
         return None
 
     def event_place(self, trig, idx: int, status: str, window=None) -> PlaceMention | None:
@@ -232,7 +241,8 @@ _PLUPERFECT_AFTER = re.compile(r"\s*(?:شده\s+)?(?:بود|بودند)(?![\u062
 _PLUPERFECT_BEFORE = re.compile(r"\b(?:had\s+been|had)\s+$", re.I)
 _SAID_ON = re.compile(r"\b(?:said|says|reported|announced|told\s+\w+|wrote|stated)\s+(?:on\s+)?$|"
                       r"(?:گزارش\s+داد|اعلام\s+کرد|نوشت)\s*$", re.I)
-_SAME_DAY = re.compile(r"\b(?:the same day|that day|on the same date)\b|(?:در\s+)?(?:همین|همان)\s+روز", re.I)
+_SAME_DAY = re.compile(r"\b(?:the same day|that day|on the same date|at the same time)\b|(?:در\s+)?(?:همین|همان)\s+روز|"
+                       r"(?<![\u0620-\u064A\u066E-\u06D3\u200c])هم[\u200c ]?زمان(?![\u0620-\u064A\u066E-\u06D3\u200c])", re.I)
 _FUTURE_BEFORE = re.compile(r"\b(?:scheduled|set|due|planned|expected)\s+(?:for|on)\s+(?:next\s+)?$|\bnext\s+$|\buntil\s+$|\bno later than\s+$|\bexpires on\s+$", re.I)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _REPORTED = re.compile(r"(?<!was )(?<!were )(?<!been )\b(?:reported|said|announced|wrote|stated|told|confirmed)\b\s+(?:that\b)?|گزارش\s+داد|اعلام\s+کرد|نوشت(?![\u0620-\u064A\u066E-\u06D3\u200c])", re.I)

@@ -15,7 +15,7 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _FILLER = rf"(?!(?:{EN_NUMBER}|{_MONTHS})\b)[A-Za-z-]+\s+"
 _EN_COUNT = re.compile(
-    rf"\b(?:(at least|more than|over|some|another)\s+)?(?!(?:19|20)\d\d\b)({EN_NUMBER}|a|an)\s+"
+    rf"\b(?:(at least|more than|over|some|another)\s+(?={EN_NUMBER}\b))?(?!(?:19|20)\d\d\b)({EN_NUMBER}|a|an|another)\s+"
     rf"(?!{_MONTHS}\b)(?:more\s+|other\s+|{_FILLER}){{0,3}}?"
     r"(?:prisoners?|inmates?|people|persons|men|women|man|woman|detainees|individuals|convicts|"
     r"defendants|Baloch|Kurds|protesters|citizens)\b"
@@ -32,7 +32,7 @@ _PERIOD = re.compile(
     r"(?:\d{4}\b(?!\s+(?!and\b|to\b|until\b)[a-z])|year|first|past|last|start|beginning)|"
     r"\bso far\b|\bthis year\b|\bacross (?:iran|the country)\b|\bnationwide\b|\bthroughout (?:iran|the country)\b|"
     r"در\s+سراسر\s+(?:ایران|کشور)|\bper (?:day|month)\b|\bannual\b|\brecorded\b|"
-    r"از\s+(?:ابتدای|آغاز)|در\s+سال|سال\s+(?:جاری|گذشته)|تاکنون|\d{4}\s*\)|در\s+فاصله", re.I)
+    r"از\s+(?:ابتدای|آغاز)|در\s+سال|ماه\s+(?:نخست|اول|گذشته|اخیر)|ماه[\u200c ]?های\s+(?:نخست|اول|گذشته|اخیر)|سال\s+(?:جاری|گذشته)|تاکنون|\d{4}\s*\)|در\s+فاصله", re.I)
 
 
 class _Alt:
@@ -79,10 +79,10 @@ def _counts(ctx, s):
     for m in rx.finditer(ctx.text, s.start, s.end):
         if m.group(2) is None:  # second alternative: "five of them", «زندانی‌ای»
             m = _Alt(m)
-        n = 1 if m.group(2).startswith("زندانی") else value(m.group(2))
+        n = 1 if m.group(2).startswith("زندانی") or m.group(2).lower() == "another" else value(m.group(2))
         if n is None or n > 2000:
             continue
-        if m.group(2).lower() in ("a", "an") and not _SINGLE_AFTER.match(ctx.text, m.end(2), m.end(2) + 40):
+        if m.group(2).lower() in ("a", "an", "another") and not _SINGLE_AFTER.match(ctx.text, m.end(2), m.end(2) + 40):
             continue
         if _SUBCOUNT_AFTER.match(ctx.text, m.end(), m.end() + 30) or _SUBCOUNT_BEFORE.search(
                 ctx.text[max(s.start, m.start() - 30):m.start()]):
@@ -129,11 +129,18 @@ _THE_ONE = re.compile(r"\W*(?:the|this)\s+(?:[\w-]+\s+)?(?:woman|man|prisoner|in
                       r"\W*(?:این|آن)\s+(?:زن|مرد|زندانی)(?![\u0620-\u064A\u066E-\u06D3\u200c])", re.I)
 
 
+# 'According to HRANA, the woman, Parisa X, ...': the one person named in apposition
+_THE_ONE_NAMED = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+)?(?:woman|man|prisoner|inmate|convict)\s*,\s+[A-Z]|"
+                            r"(?:این|آن)\s+(?:زن|مرد|زندانی|جوان)\s*،\s*[\u0620-\u064A\u066E-\u06D3]", re.I)
+
+
 def _named_next(ctx, idx: int) -> bool:
     """'An Iranian woman was hanged ... . The woman, Samira X, ...': the one person is named next."""
     nxt = idx + 1
-    return (nxt < len(ctx.sentences) and nxt in ctx.named
-            and bool(_THE_ONE.match(ctx.sentences[nxt].text)))
+    if nxt >= len(ctx.sentences) or nxt not in ctx.named:
+        return False
+    text = ctx.sentences[nxt].text
+    return bool(_THE_ONE.match(text) or _THE_ONE_NAMED.search(text))
 
 
 def _totals(ctx, s, groups) -> None:

@@ -52,7 +52,7 @@ also however meanwhile although because while following including include includ
 """.split())
 _ROLE_BEFORE = re.compile(
     r"(?:director|judge|spokes(?:man|woman|person)|commander|chief|head|president|minister|"
-    r"activist|lawyer|attorney|ambassador|prosecutor|imam|cleric|teacher|deputy|official|"
+    r"lawyer|attorney|ambassador|prosecutor|imam|cleric|teacher|deputy|official|"
     r"h\.e\.|researcher|advocate|journalist|reporter|analyst|founder|leader|chairman|"
     r"secretary|mp|son of|daughter of|father|mother|wife of|husband of|murder of|killing of|"
     r"(?:his|her|their|['’]s)\s+(?:sister|wife|widow|husband|fianc[ée]e?|aunt|uncle)|"
@@ -71,8 +71,9 @@ _VICTIM_AFTER = re.compile(r"^(?:,\s*)?(?:\s*\d{1,2}\s*,)?\s*(?:who|whom)\s+(?:h
                            r"(?:allegedly\s+)?(?:killed|murdered|shot|stabbed)", re.I)
 _SPEAKER_AFTER = re.compile(r"^,?\s+(?:has\s+|had\s+)?(?:said|says|told|called|stated|added|noted|wrote|urged|condemned|warned)\b", re.I)
 _LIST_CUE_EN = re.compile(
-    r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+as)?|names?\s+(?:are|were|is|as)|including|"
-    r"namely|:|—|–)\s*$", re.I)
+    r"(?:identified(?:\s+\w+)?\s+as|named(?:\s+(?:him|her|them))?(?:\s+as)?|names?\s+(?:are|were|is|as)|including|"
+    r"namely|(?:execution|death\s+sentences?|qisas\s+sentences?)\s+(?:issued\s+)?(?:of|for|against)(?:\s+(?:\w+\s+){0,3}?"
+    r"(?:prisoner|activist|man|woman|protester|dissident|citizen))?|:|—|–)\s*$", re.I)
 
 
 def _tokens(run: str, offset: int) -> list[tuple[str, int, int]]:
@@ -187,7 +188,7 @@ def _list_members(text, candidates, accepted, sent_start):
         gap_after = text[c[1]:c[1] + 6]
         joined = any(_JOIN_BEFORE.fullmatch(text, a, c[0]) for a in _near_ends(text, ends, c[0])) or (
             c[2] >= 2 and any(_JOIN_AFTER.fullmatch(text, c[1], a) for a in _near_starts(text, starts, c[1])))
-        cued = bool(_LIST_CUE_EN.search(text[max(sent_start, c[0] - 30):c[0]])) and c[2] >= 2
+        cued = bool(_LIST_CUE_EN.search(text[max(sent_start, c[0] - 60):c[0]])) and c[2] >= 2
         if (joined and (gap_before or gap_after)) or cued:
             extra.append(c)
     return extra
@@ -229,7 +230,8 @@ _FA_ROLE_BEFORE = re.compile(r"(?:دادستان|قاضی|رئیس|رییس|سخ
                              r"به\s+قضاوت|به\s+گفته|به\s+نقل\s+از|"
                              r"(?:وکیل|وکلای|پدر|مادر|همسر|برادر|خواهر|خانواده|دختر|پسر)\s+(?:او|وی|ایشان|آنان)|"
                              r"بازپرس|(?<![\u0620-\u064A\u066E-\u06D3\u200c])قتل|کشتن|به\s+قتل\s+رساندن|"
-                             r"(?:مقتول|قربانی|مرد|زن|جوان|فرد|شخص)(?:ی)?\s+(?:به\s+نام|موسوم\s+به))\s*[،:]?\s*$")
+                             r"(?:مقتول|قربانی)(?:ی)?\s+(?:به\s+نام|موسوم\s+به)|"
+                             r"(?:قتل|کشتن)\s+(?:یک\s+)?(?:مرد|زن|جوان|فرد|شخص)(?:ی)?\s+(?:به\s+نام|موسوم\s+به))\s*[،:]?\s*$")
 # the name is the object of a killing or the subject of speech: «X را به قتل رساند», «X گفت»
 _FA_FORGIVEN_AFTER = re.compile(r"\s*را\s+(?:بخشید|عفو\s+کرد)")
 _FA_AFTER = re.compile(r"\s*(?:\(\s*[^()]{0,30}\)\s*)?(?:،\s*)?(?:را\s+(?:به\s+قتل|کشت|با\s+\S+\s+به\s+قتل)|"
@@ -248,7 +250,8 @@ def _fa_words(text: str, start: int, end: int):
 def persian_names(text: str, start: int, end: int) -> list[NameMention]:
     """Person names in ``text[start:end]`` (one Persian sentence)."""
     found: dict[tuple[int, int], NameMention] = {}
-    for nm in _fa_quoted(text, start, end) + _fa_cued(text, start, end) + _fa_given(text, start, end):
+    for nm in (_fa_quoted(text, start, end) + _fa_cued(text, start, end) + _fa_given(text, start, end)
+               + _fa_sentence_of(text, start, end)):
         if any(nm.start < o[1] and o[0] < nm.end for o in found):
             continue
         if _FA_FORGIVEN_AFTER.match(text, nm.end, min(len(text), nm.end + 30)):
@@ -333,6 +336,28 @@ def _fa_cued(text: str, start: int, end: int) -> list[NameMention]:
         if words:
             out.extend(_fa_items(text, words[0][1], words[-1][2]))
     return [n for n in out if len(n.name.split()) >= 2 or n.name in given_names("fa")]
+
+
+_FA_SENTENCE_OF = re.compile(r"حکم\s+(?:اعدام|قصاص)(?:\s+نفس)?\s+(?!«)")
+_FA_NOT_NAME = frozenset("زندانیان زندانی سیاسی کرد بلوچ عرب ترک شهروند شهروندان متهم متهمان جوان مرد زن "
+                         "او وی آنان آنها ایشان صادر صادره قطعی".split())
+
+
+def _fa_sentence_of(text: str, start: int, end: int) -> list[NameMention]:
+    """«حکم اعدام X Y، ...», «اجرای حکم قصاص X Y، ...»: two or three words between the
+    sentence and a comma are the prisoner's name, even with a given name no list knows."""
+    out = []
+    for m in _FA_SENTENCE_OF.finditer(text, start, end):
+        words = _fa_words(text, m.end(), min(end, m.end() + 60))
+        for n in (2, 3):
+            if len(words) < n or any(w[0] in _STOP_FA or w[0] in _FA_NOT_NAME for w in words[:n]):
+                break
+            if not all(_adjacent(text, a, b) for a, b in zip(words, words[1:n])):
+                break
+            if re.match(r"\s*[،,(]", text[words[n - 1][2]:words[n - 1][2] + 3]):
+                out.append(NameMention(text[words[0][1]:words[n - 1][2]], words[0][1], words[n - 1][2]))
+                break
+    return out
 
 
 def _fa_given(text: str, start: int, end: int) -> list[NameMention]:

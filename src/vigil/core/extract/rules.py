@@ -1,6 +1,8 @@
 """The rule-based extractor: segments a report and runs every rule family over it."""
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 
 from vigil.core.extract import attributes
@@ -144,8 +146,29 @@ def person_attributes(ctx: DocContext, p: Person) -> dict:
         lo, hi = max(s.start, m.start - 80), min(s.end, m.end + 60)
         nat = nat or _first_in(ctx.hits("nationality", s.index), lo, hi, spans, "nationality")
         eth = eth or _first_in(ctx.hits("ethnicity", s.index), lo, hi, spans, "ethnicity")
+    eth = eth or _referent_ethnicity(ctx, idxs, spans)
     return {"charges": charges, "sex": attributes.sex_of(p.name, ctx.language), "age": age,
             "nationality": nat, "ethnicity": eth, "spans": spans}
+
+
+_ETHNIC_HEAD = re.compile(r"\s*(?:political\s+)?(?:prisoners?|men|man|women|woman|inmates?|youths?|citizens?)\b|"
+                          r"[\s\u200c]*(?:زندانی|زندانیان|جوان|مرد|زن|شهروند)", re.I)
+_SUBSET_BEFORE = re.compile(r"(?:including|among\s+them|of\s+whom|از\s+جمله)\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def _referent_ethnicity(ctx: DocContext, idxs, spans):
+    """'Two Baluch prisoners were hanged ... . The prisoners were identified as A and B',
+    «این جوان کرد ...»: the one ethnicity of the unnamed people a person's events came from
+    (not a sub-count: 'including two Kurdish prisoners')."""
+    for i in idxs:
+        if i in ctx.named:
+            continue
+        hits = [(c, a, b) for c, a, b in ctx.hits("ethnicity", i)
+                if _ETHNIC_HEAD.match(ctx.text, b) and not _SUBSET_BEFORE.search(ctx.text, max(0, a - 40), a)]
+        if len({c for c, _, _ in hits}) == 1:
+            spans["ethnicity"] = [hits[0][1], hits[0][2]]
+            return hits[0][0]
+    return None
 
 
 def _first_in(hits, lo: int, hi: int, spans, key):

@@ -32,12 +32,14 @@ _EN = [
     ("at_risk", r"\bordered\b[^.;]{0,80}?\bcarry out\b[^.;]{0,20}?\bdeath sentence"),
     ("at_risk", r"\b(?:sentences?|executions?)\s+(?:are|is|were|was)\s+due\s+to\s+be\s+carried\s+out"),
     ("at_risk", r"\bin danger of\b"),
+    ("at_risk", r"\b(?:halt|stop|prevent|suspend)\s+(?:the\s+)?(?:imminent\s+|planned\s+|scheduled\s+)?execution\s+of\b|"
+                r"\bexecutions?\b[^.;]{0,80}?\b(?:could|may|might|will|would)\s+(?:take\s+place|be\s+carried\s+out)\b"),
     ("halted", r"\b(?:taken|sent|returned|brought)\s+back\s+to\s+(?:his|her|their)\s+(?:cell|ward)s?\b"),
     ("halted", r"\breturned\s+to\s+(?:his|her|their|the)\s+(?:cell|ward)s?\b"),
     ("halted", r"\b(?:execution|hanging|attempt\s+to\s+(?:execute|hang))s?\b(?:\s+(?:of\b)?[^.;]{0,80}?)?\s+(?:was|were|had been|has been|have been)\s+(?:stopped|halted|postponed|suspended|called off|cancell?ed|put on hold)"),
     ("halted", r"\b(?:stopped|halted|postponed|suspended|called off)\s+(?:the\s+)?(?:planned\s+)?(?:execution|hanging)\b"),
     ("halted", r"\bstopped at the last moment\b"),
-    ("forgiven", r"\b(?:granted|gave|obtained)\s+(?:forgiveness|pardon)\b|\bforgave\b|\bwas\s+pardoned\b|"
+    ("forgiven", r"\b(?:granted|gave|obtained)\s+(?:forgiveness|pardon)\b|\bforgave\b|\bagreed\s+to\s+forgive\b|\b(?:has|have|had)\s+forgiven\b|\bwas\s+pardoned\b|"
                  r"\b(?:accept(?:ed)?|agreed\s+to\s+accept)\s+(?:the\s+)?(?:blood\s+money|diy[ae]h?)\b|\b(?:was|were|been)\s+(?:spared|forgiven)\b|\bgranted\s+(?:clemency|a\s+pardon)\b|\bpardoned\b"),
     ("commuted", r"\bcommuted\b|\b(?:death\s+)?sentence\b[^.;]{0,60}?\b(?:was|were|has been|had been)\s+"
                  r"(?:reduced|changed|converted)\s+to\b"),
@@ -59,8 +61,8 @@ _EN = [
 _FA = [
     ("at_risk", r"(?:به|در)\s+(?:سلول|سلول‌های|سلولهای)\s+انفرادی[^.؛]{0,40}?منتقل|منتقل\s+(?:شده|شد|شدند)[^.؛]{0,10}?(?:به\s+)?(?:سلول|انفرادی)|برای\s+اجرای\s+(?:حکم|احکام)[^.؛]{0,60}?(?:منتقل|برده)"),
     ("at_risk", r"در\s+آستانه\s+(?:اجرای\s+)?(?:حکم\s+)?اعدام|(?:در\s+)?(?:خطر|معرض)\s+(?:اجرای\s+)?(?:قریب[\s‌]?الوقوع\s+)?(?:حکم\s+)?اعدام|قریب[\s‌]?الوقوع|دستور\s+اجرای\s+حکم"),
-    ("halted", r"(?:به\s+(?:بند|سلول)\s+(?:خود\s+)?)?(?:بازگردانده|بازگشت\s+داده)\s+(?:شد|شدند)|اجرای\s+(?:حکم|اعدام)[^.؛]{0,80}?(?:متوقف|لغو|به\s+تعویق|معلق)|(?:توقف|تعویق|لغو)\s+(?:اجرای\s+)?(?:حکم|اعدام)"),
-    ("forgiven", r"رضایت\s+(?:داد|دادند|اولیای\s+دم|خانواده|شاکی)|از\s+(?:اعدام|قصاص)\s+(?:رهایی|نجات)\s+یافت|(?:مورد\s+)?(?:عفو|بخشش)\s+(?:قرار\s+گرفت|شد)|گذشت\s+(?:کرد|کردند)|بخشیده\s+شد|را\s+بخشید(?:ند)?(?![\u0620-\u064A\u066E-\u06D3\u200c])"),
+    ("halted", r"(?:به\s+(?:بند|سلول)\s+(?:خود\s+)?)?(?:بازگردانده|بازگشت\s+داده)\s+(?:شد|شدند)|اجرای\s+(?:حکم|اعدام)[^.؛]{0,160}?(?:متوقف|لغو|به\s+تعویق|معلق)|(?:توقف|تعویق|لغو)\s+(?:اجرای\s+)?(?:حکم|اعدام)"),
+    ("forgiven", r"رضایت\s+(?:داد|دادند|اولیای\s+دم|خانواده|شاکی)|از\s+(?:اعدام|قصاص)\s+(?:رهایی|نجات)\s+یافت|(?:مورد\s+)?(?:عفو|بخشش)\s+(?:قرار\s+گرفت|شد)|گذشت\s+(?:کرد|کردند)|(?:با\s+)?گذشت\s+(?:خانواده|اولیای\s+دم|شاکی)|بخشیده\s+شد|را\s+بخشید(?:ند)?(?![\u0620-\u064A\u066E-\u06D3\u200c])"),
     ("commuted", r"(?:تخفیف|تبدیل)\s+(?:یافت|شد)|به\s+حبس\s+تبدیل|حکم\s+(?:اعدام|قصاص)[^.؛]{0,60}?"
                  r"(?:کاهش|تقلیل)\s+(?:یافت|پیدا\s+کرد)"),
     ("upheld", r"(?:قطعی\s+شدن|تایید|تأیید)\s+(?:حکم|احکام)|(?:حکم|احکام)[^.؛]{0,80}?(?:قطعی\s+(?:شد|گردید|شده)|(?:تایید|تأیید|ابرام)\s+(?:شد|شده|کرد|کرده|گردید|نمود))|دیوان\s+عالی[^.؛]{0,80}?(?:تایید|تأیید|ابرام)|(?:ابرام|تایید|تأیید)\s+(?:شدن\s+)?حکم|فرجام[\s‌]?خواهی[^.؛]{0,60}?رد\s+(?:شد|کرد)"),
@@ -92,7 +94,7 @@ _EN_FLAGS_RX = [(s, re.compile(r.pattern, re.I)) if s != "executed" or "A-Z" not
 # words one of which must occur for a rule to be tried (speed only; same results)
 _EN_GATES = [("executed", "hanged", "put to death"), ("imminent",), ("risk",), ("execution",),
              ("solitary", "execution", "executed"), ("execution",), ("carry out",), ("due to be",),
-             ("danger",), ("back to",), ("returned",),
+             ("danger",), ("halt", "stop", "prevent", "suspend", "take place", "carried out"), ("back to",), ("returned",),
              ("stopped", "halted", "postponed", "suspended", "called off", "cancel", "on hold"),  # noqa
              ("stopped", "halted", "postponed", "suspended", "called off"),
              ("last moment",), ("forgive", "forgave", "pardon", "blood money", "diya", "spared", "clemency"),
@@ -118,9 +120,9 @@ _GATE = {
 
 
 def _blocks(earlier: str, later: str) -> bool:
-    """An earlier trigger hides an overlapping later one, except a forgiveness inside a halt
-    («اجرای حکم ... با رضایت اولیای دم متوقف شد» is both)."""
-    return not (earlier == "halted" and later == "forgiven")
+    """An earlier trigger hides an overlapping later one, except a forgiveness or a sentencing
+    inside a halt («اجرای حکم ... با رضایت اولیای دم متوقف شد» is both)."""
+    return not (earlier == "halted" and later in ("forgiven", "sentenced"))
 
 
 def find_triggers(text: str, start: int = 0, end: int | None = None,
