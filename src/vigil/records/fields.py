@@ -8,7 +8,9 @@ field. Empty values stay empty. The database cannot search or filter on an encry
 """
 from __future__ import annotations
 
+import functools
 import os
+from pathlib import Path
 
 from django.db import models
 
@@ -27,9 +29,15 @@ def _file_state(path) -> tuple:
     return (st.st_mtime_ns, st.st_size, st.st_mode)
 
 
+@functools.lru_cache(maxsize=8)
+def _key_file(*environment) -> Path:
+    return field_key_file()
+
+
 def keyring() -> fieldcrypt.Keyring | None:
     """The configured keys (re-read when the environment or the key file changes), or None."""
-    env, path = os.environ.get("VIGIL_FIELD_KEYS"), field_key_file()
+    env = os.environ.get("VIGIL_FIELD_KEYS")
+    path = _key_file(*(os.environ.get(v) for v in ("VIGIL_FIELD_KEY_FILE", "VIGIL_HOME", "XDG_DATA_HOME")))
     state = (env, str(path), _file_state(path))
     if state not in _cache:
         _cache.clear()
