@@ -151,3 +151,15 @@ def test_ethnicity_of_the_group_passes_to_the_people_identified_later():
     sub = ("Five prisoners, including two Kurdish men, were executed in Qom Central Prison on Monday. "
            "They were identified as Aram Mohammadi, Jamal Saeedi, Omid Rasouli, Reza Amini and Ali Jafari.")
     assert {c["ethnicity"] for c in _doc(sub, "en")["cases"]} == {None}
+
+
+# ---------------------------------------------------------------- age of the event
+
+def test_current_age_is_not_the_age_at_an_earlier_sentencing():
+    text = ("Karim Bahrami, 34, was hanged in Qom Central Prison on Monday. "
+            "He had been sentenced to death in 2019.")
+    ages = {c["status"]: c["age"] for c in _doc(text, "en")["cases"]}
+    assert ages == {"executed": 34, "sentenced": None}
+    # a person only sentenced keeps the age the report gives
+    only = _doc("Karim Bahrami, 34, was sentenced to death on Monday.", "en")["cases"]
+    assert [(c["status"], c["age"]) for c in only] == [("sentenced", 34)]

@@ -98,11 +98,21 @@ def person_cases(ctx: DocContext, p: Person) -> list[dict]:
         if public and case["prison"]:
             public = False
         case.update({k: v for k, v in shared.items() if k != "spans"})
+        if status in _BACKGROUND and case["age"] is not None and _later_stage(p):
+            case["age"] = None  # 'X, 34, was hanged ... he had been sentenced in 2021': not his age then
         case["public"] = public
         case["spans"] = {**spans, **shared["spans"]}
         case["confidence"] = round(min(0.95, 0.55 + 0.1 * len(events) + (0.15 if date else 0)), 2)
         out.append(case)
     return out
+
+
+_BACKGROUND = frozenset({"sentenced", "upheld"})
+
+
+def _later_stage(p: Person) -> bool:
+    """The person has an event after sentencing (the age a report gives is the current one)."""
+    return any(e.status not in _BACKGROUND for e in p.events)
 
 
 def _own_place(ctx: DocContext, p: Person):
