@@ -39,3 +39,18 @@ def source(db, actor):
     from vigil.records.actions import ensure_source
 
     return ensure_source("Test Monitor", actor, kind="ngo", independence_group="monitors-a")
+
+
+@pytest.fixture(autouse=True)
+def _forget_public_cache(request):
+    """After a database test: drop the public site's cached pages, loaded columns and version.
+    Public versions restart with every test database, so a later test could otherwise be
+    served an earlier test's pages under the same version number."""
+    yield
+    if {"db", "transactional_db", "live_server"} & set(request.fixturenames):
+        from vigil.publish import cache as page_cache
+        from vigil.statistics import columns
+
+        columns.forget()
+        page_cache.reset_version()
+        page_cache.store().clear()

@@ -20,9 +20,13 @@ CONFIDENTIAL_NAME = "Informant Network Zeta"
 
 def use_private_cache(settings, monkeypatch) -> None:
     """A per-process in-memory page cache, emptied, with the data version re-read on every
-    request: test processes share VIGIL_HOME, so the file cache would mix their databases."""
+    request and no columns loaded: test processes share VIGIL_HOME, so the file cache would
+    mix their databases."""
     from vigil.publish import cache as page_cache
+    from vigil.statistics import columns
 
+    page_cache.store.cache_clear()  # an earlier test may have opened the settings' file cache
+    columns.forget()  # versions restart with every test database
     settings.CACHES = {**settings.CACHES, "publish": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "vigil-publish-tests"}}
     monkeypatch.setattr(page_cache, "VERSION_TTL", 0)

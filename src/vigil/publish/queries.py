@@ -18,10 +18,11 @@ from django.db.models.lookups import IsNull
 
 from vigil.core.stats import Filter
 from vigil.core.stats.filters import GRADE_SETS
-from vigil.publish.cache import cached
+from vigil.publish import facets as column_facets
+from vigil.publish.cache import cached, data_version
 from vigil.records.models import Campaign, Case, Person, PersonName, StatusEvent
 from vigil.records.naming import name_key
-from vigil.statistics import queries as stats
+from vigil.statistics import columns
 
 HEADLINE_GRADES = GRADE_SETS["headline"]
 AT_RISK_STATUSES = ("at_risk", "upheld", "sentenced")
@@ -48,10 +49,16 @@ def dashboard_filter(params) -> Filter:
     return Filter.from_mapping({**values, "published_only": True})
 
 
+def published_columns() -> columns.Published:
+    """The published events and persons as in-memory columns, at the current public version."""
+    return columns.published(data_version("figures"))
+
+
 def dashboard(flt: Filter) -> dict:
-    """The statistics app's dashboard figures for ``flt``, as plain dicts (cached)."""
+    """The statistics app's dashboard figures for ``flt``, as plain dicts (cached), counted
+    from the precomputed columns (:mod:`vigil.statistics.columns`; the same figures as SQL)."""
     def compute():
-        out = stats.dashboard(flt)
+        out = columns.dashboard(published_columns().events, flt)
         return {k: (v.to_dict() if hasattr(v, "to_dict") else v) for k, v in out.items()}
     return cached("dashboard", flt.to_dict(), compute)
 
@@ -84,7 +91,7 @@ class CaseQuery:
     @classmethod
     def from_params(cls, params) -> "CaseQuery":
         values = {f.name: (params.get(f.name) or "").strip()[:200] for f in fields(cls)}
-        if values["year"] and not values["year"].isdigit():
+        if values["year"] and not (values["year"].isdigit() and 1 <= int(values["year"]) <= 9999):
             values["year"] = ""
         return cls(**values)
 
@@ -147,16 +154,25 @@ def matching_events(cq: CaseQuery) -> QuerySet[StatusEvent]:
     return StatusEvent.objects.filter(_event_q(cq), case_id__in=cases)
 
 
+def _search_ids(cq: CaseQuery):
+    """The ids of published persons the name search (and sex) selects, asked once per search (cached)."""
+    params = {"q": cq.q, "sex": cq.sex}
+    return lambda: cached("search", params, lambda: list(_people(cq).values_list("pk", flat=True)))
+
+
 def case_count(cq: CaseQuery) -> int:
-    return cached("count", cq.params(), lambda: matching_people(cq).count())
+    """Matching published persons (cached; counted from the precomputed columns)."""
+    return cached("count", cq.params(), lambda: column_facets.count(published_columns(), cq, _search_ids(cq)))
 
 
 def facets(cq: CaseQuery) -> dict[str, list[tuple[str, int]]]:
-    """Per facet, ``[(value, persons)]`` over the current selection, most frequent first (cached)."""
-    return cached("facets", cq.params(), lambda: _facets(cq))
+    """Per facet, ``[(value, persons)]`` over the current selection, most frequent first
+    (cached; counted from the precomputed columns, :mod:`vigil.publish.facets`)."""
+    return cached("facets", cq.params(), lambda: column_facets.facets(published_columns(), cq, _search_ids(cq)))
 
 
-def _facets(cq: CaseQuery) -> dict[str, list[tuple[str, int]]]:
+def facets_sql(cq: CaseQuery) -> dict[str, list[tuple[str, int]]]:
+    """:func:`facets` by SQL: the reference the column counts are tested against."""
     events = matching_events(cq)
     out = {}
     for name in ("status", "province", "prison", "grade"):
