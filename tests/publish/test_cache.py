@@ -114,3 +114,15 @@ def test_first_request_after_a_change_refreshes_and_releases_its_claim(site):
     bump()
     assert page_cache.cached("probe", {}, lambda: next(values)) == 2  # no one else refreshing: it recomputes
     assert page_cache.store().get(page_cache.cache_key("probe", {}) + ":refresh") is None
+
+
+def test_stats_refresh_after_a_bulk_write(client, site, capsys):
+    from vigil.cli.main import main
+    from vigil.records.models import Person
+
+    assert site["hidden"].public_id not in get(client, "/cases/")
+    before = versions()
+    Person.objects.filter(pk=site["hidden"].pk).update(published=True)  # a bulk write: no signal
+    assert versions() == before and site["hidden"].public_id not in get(client, "/cases/")
+    assert main(["stats", "refresh"]) == 0 and "public data version moved" in capsys.readouterr().out
+    assert min(versions()) > max(before) and site["hidden"].public_id in get(client, "/cases/")

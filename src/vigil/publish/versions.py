@@ -13,7 +13,7 @@ Nothing else moves it: unpublished persons and their events, new mentions (inges
 creates them without a person), a mention moving between pending and confirmed (the page
 shows both), a person's private notes, origin or religion, audit and custody rows, review
 pairs and link decisions. Bulk writes (``bulk_create``, ``QuerySet.update``) send no
-signals; after one, run ``vigil stats refresh`` (it moves both counters).
+signals; after one (or after restoring a backup), run ``vigil stats refresh`` (:func:`refresh`).
 """
 from __future__ import annotations
 
@@ -40,6 +40,21 @@ def bump(figures: bool = True) -> None:
     if not PublicVersion.objects.filter(pk=1).update(**changes):
         PublicVersion.objects.get_or_create(pk=1)
         PublicVersion.objects.filter(pk=1).update(**changes)
+
+
+def refresh() -> tuple[int, int]:
+    """Move both counters past every value used before (to the current time in milliseconds
+    if that is higher), so nothing cached earlier counts as current: after bulk writes, which
+    send no signals, or after restoring a database whose counters went back. Returns them."""
+    import time
+
+    from vigil.publish.models import PublicVersion
+
+    row, _ = PublicVersion.objects.get_or_create(pk=1)
+    floor = time.time_ns() // 1_000_000
+    PublicVersion.objects.filter(pk=1).update(figures=max(row.figures + 1, floor), pages=max(row.pages + 1, floor))
+    row.refresh_from_db()
+    return row.figures, row.pages
 
 
 def _published(person_id) -> bool:

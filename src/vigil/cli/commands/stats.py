@@ -5,13 +5,14 @@ import sys
 
 from vigil.core.stats.filters import GROUP_FIELDS
 
-ACTIONS = ("figures", "snapshot", "snapshots", "diff")
+ACTIONS = ("figures", "snapshot", "snapshots", "diff", "refresh")
 
 
 def add(sub) -> None:
     parser = sub.add_parser("stats", help="count cases by period, charge, place, … (and snapshots)",
                             description="vigil stats [--by FIELD]... | stats snapshot [--name N] | "
-                                        "stats snapshots | stats diff A B")
+                                        "stats snapshots | stats diff A B | stats refresh (after bulk writes "
+                                        "or a restore: the public site recounts its figures and pages)")
     parser.add_argument("action", nargs="?", default="figures", choices=ACTIONS)
     parser.add_argument("refs", nargs="*", help="for diff: two snapshot ids or names")
     parser.add_argument("--by", action="append", choices=GROUP_FIELDS, default=[], help="group by (repeatable)")
@@ -41,7 +42,16 @@ def run(args) -> int:
         flt = Filter.from_args(args)
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
-    return {"figures": _figures, "snapshot": _snapshot, "snapshots": _list, "diff": _diff}[args.action](args, flt)
+    return {"figures": _figures, "snapshot": _snapshot, "snapshots": _list, "diff": _diff,
+            "refresh": _refresh}[args.action](args, flt)
+
+
+def _refresh(args, flt) -> int:
+    from vigil.publish.versions import refresh
+
+    figures, pages = refresh()
+    print(f"public data version moved to figures {figures}, pages {pages}: cached pages and columns are recomputed")
+    return 0
 
 
 def _figures(args, flt) -> int:
