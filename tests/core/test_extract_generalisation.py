@@ -163,3 +163,18 @@ def test_current_age_is_not_the_age_at_an_earlier_sentencing():
     # a person only sentenced keeps the age the report gives
     only = _doc("Karim Bahrami, 34, was sentenced to death on Monday.", "en")["cases"]
     assert [(c["status"], c["age"]) for c in only] == [("sentenced", 34)]
+
+
+# ---------------------------------------------------------------- found on the reports written after the changes
+
+def test_age_in_a_relative_clause_is_no_head_count():
+    text = "Hadi Rostami, who was arrested at the age of 17, was executed in Birjand Prison on Tuesday."
+    case = _case(text, "Hadi Rostami", "executed", "en")
+    assert (case["date"], case["prison"]) == ("2025-11-11", "Birjand Prison")
+
+
+def test_trying_to_obtain_consent_is_not_forgiveness_fa():
+    text = ("رضا کریمی در زندان مرکزی یزد اعدام شد. "
+            "خانواده او تا آخرین لحظات برای جلب رضایت اولیای دم تلاش کرده بودند.")
+    assert _cases(text, "fa") == {("رضا کریمی", "executed")}
+    assert ("رضا کریمی", "forgiven") in _cases("رضا کریمی با رضایت اولیای دم از قصاص رهایی یافت.", "fa")

@@ -114,7 +114,7 @@ _LIST_GAP = re.compile(
 _COUNT_PHRASE = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[A-Za-z-]+\s+){0,2}"
                            r"(?:men|women|prisoners|inmates|people|defendants|detainees)\b", re.I)
 _COUNT_NP = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|others?|many|dozens|"
-                       r"\d+(?![\d-]*\s*-?\s*years?[- ]old))\b", re.I)  # an age is no head-count
+                       r"(?<!age of )(?<!aged )(?<!at )\d+(?![\d-]*\s*-?\s*years?[- ]old))\b", re.I)  # an age is no head-count
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
               "nine": 9, "ten": 10, "both": 2, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6}
 
