@@ -13,7 +13,7 @@ from vigil.core.extract.claims import find_claims
 from vigil.core.extract.context import DocContext
 from vigil.core.extract.groups import find_groups
 
-RULES_VERSION = "rules-0.2"
+RULES_VERSION = "rules-0.3"
 _PLACE_STATUSES = {"executed", "at_risk", "halted"}
 
 
