@@ -79,7 +79,9 @@ def test_pages_and_json_show_a_reviewers_change(client, site):
     listing = json.loads(get(client, "/cases.json?status=executed"))
     page = get(client, f"/people/{khalil.public_id}/")
     assert hidden.public_id not in {r["id"] for r in listing["rows"]}
+    assert hidden.public_id not in get(client, "/feeds/cases.atom")
     publish_person(hidden, ACTOR, reason="verified")
+    assert hidden.public_id in get(client, "/feeds/cases.atom")
     edit_person(khalil, ACTOR, reason="spelling", name_latin="Khalil Aghoush")
     after = json.loads(get(client, "/cases.json?status=executed"))
     assert after["count"] == listing["count"] + 1 and hidden.public_id in {r["id"] for r in after["rows"]}

@@ -2,6 +2,7 @@
 from django.urls import path
 
 from vigil.publish import feeds, views
+from vigil.publish.cache import cached_page
 
 app_name = "publish"
 urlpatterns = [
@@ -13,6 +14,6 @@ urlpatterns = [
     path("at-risk/", views.at_risk, name="at_risk"),
     path("campaigns/", views.campaign_list, name="campaigns"),
     path("campaigns/<int:pk>/", views.campaign_detail, name="campaign"),
-    path("feeds/cases.atom", feeds.NewCasesFeed(), name="feed_cases"),
-    path("feeds/status.atom", feeds.StatusChangesFeed(), name="feed_status"),
+    path("feeds/cases.atom", cached_page(feeds.NewCasesFeed(), scope="figures"), name="feed_cases"),
+    path("feeds/status.atom", cached_page(feeds.StatusChangesFeed(), scope="figures"), name="feed_status"),
 ]
