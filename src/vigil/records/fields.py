@@ -39,10 +39,12 @@ def keyring() -> fieldcrypt.Keyring | None:
     env = os.environ.get("VIGIL_FIELD_KEYS")
     path = _key_file(*(os.environ.get(v) for v in ("VIGIL_FIELD_KEY_FILE", "VIGIL_HOME", "XDG_DATA_HOME")))
     state = (env, str(path), _file_state(path))
-    if state not in _cache:
+    ring = _cache.get(state, _cache)
+    if ring is _cache:  # not cached (safe against another thread clearing the cache meanwhile)
+        ring = fieldcrypt.keyring_from(env, path)
         _cache.clear()
-        _cache[state] = fieldcrypt.keyring_from(env, path)
-    return _cache[state]
+        _cache[state] = ring
+    return ring
 
 
 def missing_key_message(where: str) -> str:
