@@ -116,6 +116,17 @@ def ingester(home: Path, deadline: float, stats: dict) -> None:
         round_ += 1
 
 
+def stop(server: subprocess.Popen) -> None:
+    """Stop the server: gracefully (30 s for requests still running), then by force."""
+    server.terminate()
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        print("server still busy 30 s after SIGTERM: killed", file=sys.stderr)
+        server.kill()
+        server.wait(10)
+
+
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
@@ -176,7 +187,7 @@ def main() -> None:
     port = free_port()
     server = subprocess.Popen([str(ROOT / ".venv/bin/vigil"), "serve", "--host", "127.0.0.1", "--port", str(port),
                                "--workers", str(args.workers)], env={**os.environ},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=subprocess.DEVNULL, stderr=(home / "server.log").open("w"))
     stats: dict = defaultdict(list)
     results: dict = defaultdict(list)
     try:
@@ -198,8 +209,7 @@ def main() -> None:
         for thread in background:
             thread.join()
     finally:
-        server.terminate()
-        server.wait(30)
+        stop(server)
     print(f"\n{args.users} users for {args.duration:.0f} s against vigil serve ({args.workers} workers x 4 threads), "
           f"SQLite, {args.cases} cases, an edit every {args.edit_interval} s (0: none), "
           f"ingest {'off' if args.no_ingest else 'looping'}")
@@ -209,6 +219,8 @@ def main() -> None:
           f"p95 {pct(edits, .95):.0f} ms {stats['edit_errors'][:2] or ''}")
     print(f"ingest: {len(stats['ingests'])} folder runs of 23 reports completed, {len(stats['ingest_errors'])} failed "
           f"{stats['ingest_errors'][:1] or ''}")
+    log = (home / "server.log").read_text(errors="replace")
+    print(f"server log: {log.count('Traceback')} tracebacks, {log.count('WORKER TIMEOUT')} worker timeouts")
     if not args.home:
         shutil.rmtree(home, ignore_errors=True)
 
