@@ -128,3 +128,26 @@ def test_stats_refresh_after_a_bulk_write(client, site, capsys):
     assert versions() == before and site["hidden"].public_id not in get(client, "/cases/")
     assert main(["stats", "refresh"]) == 0 and "public data version moved" in capsys.readouterr().out
     assert min(versions()) > max(before) and site["hidden"].public_id in get(client, "/cases/")
+
+
+def test_nested_computations_do_not_deadlock(site, monkeypatch):
+    """A list's count computes the name search inside its own computation. With shared lock
+    stripes, an outer and inner key on one stripe deadlocked the thread (found by the load test)."""
+    import threading
+
+    outer = page_cache.cache_key("count", {"q": "x"})
+    inner = next(p for p in ({"i": i} for i in range(10_000))  # the same stripe of the old 64
+                 if int(page_cache.cache_key("search", p)[-8:], 16) % 64 == int(outer[-8:], 16) % 64)
+    done = []
+
+    def run():
+        try:
+            done.append(page_cache.cached("count", {"q": "x"}, lambda: page_cache.cached("search", inner, lambda: 7)))
+        except Exception as exc:  # noqa: BLE001 - shown by the assertion
+            done.append(exc)
+    page_cache.data_version()  # read here, on the test database's connection, and kept
+    monkeypatch.setattr(page_cache, "VERSION_TTL", 3600)
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert done == [7] and not page_cache._key_locks

@@ -27,6 +27,7 @@ import hashlib
 import json
 import threading
 import time
+from contextlib import contextmanager
 from functools import lru_cache, partial, wraps
 from typing import Any, Callable
 
@@ -39,9 +40,28 @@ MAX_STALE = 10.0
 REFRESH_CLAIM_TTL = 120
 SCOPES = ("figures", "pages")
 _version: tuple[dict[str, int], float] | None = None
-# Striped locks, bounded and rarely shared; pages and aggregates apart, because computing a page
-# takes aggregate locks (never the reverse), so the two sets cannot deadlock.
-_LOCKS = {kind: [threading.Lock() for _ in range(64)] for kind in ("page", "aggregate")}
+# One lock per key being computed (created on demand, dropped when no thread uses it). A page's
+# computation takes its aggregates' locks, and the list's count and facets take the name
+# search's: always in that order, never the reverse, so no two threads can wait for each other.
+# (Shared, striped locks deadlocked: a count and its search on the same stripe, one thread.)
+_guard = threading.Lock()
+_key_locks: dict[str, list] = {}
+
+
+@contextmanager
+def _computing(key: str):
+    """Hold ``key``'s lock: one computation per key per process, not one per waiting thread."""
+    with _guard:
+        slot = _key_locks.setdefault(key, [threading.Lock(), 0])
+        slot[1] += 1
+    try:
+        with slot[0]:
+            yield
+    finally:
+        with _guard:
+            slot[1] -= 1
+            if not slot[1]:
+                del _key_locks[key]
 
 
 class _Uncacheable(Exception):
@@ -85,11 +105,6 @@ def reset_version() -> None:
     _version = None
 
 
-def _lock_for(key: str, kind: str) -> threading.Lock:
-    locks = _LOCKS["page" if kind == "page" else "aggregate"]
-    return locks[int(key[-8:], 16) % len(locks)]
-
-
 def cache_key(kind: str, params: dict, scope: str = "figures") -> str:
     blob = json.dumps(params, sort_keys=True, default=str)
     digest = hashlib.sha256(f"{kind}|{blob}".encode()).hexdigest()[:32]
@@ -117,7 +132,7 @@ def cached(kind: str, params: dict, compute: Callable[[], Any], scope: str = "fi
     if claimed is None:
         return entry[2]
     try:
-        with _lock_for(key, kind):  # one computation per key per process, not one per waiting thread
+        with _computing(key):
             entry = store().get(key)
             if entry is not None and entry[0] >= version:
                 return entry[2]
