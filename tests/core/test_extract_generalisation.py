@@ -178,3 +178,12 @@ def test_trying_to_obtain_consent_is_not_forgiveness_fa():
             "خانواده او تا آخرین لحظات برای جلب رضایت اولیای دم تلاش کرده بودند.")
     assert _cases(text, "fa") == {("رضا کریمی", "executed")}
     assert ("رضا کریمی", "forgiven") in _cases("رضا کریمی با رضایت اولیای دم از قصاص رهایی یافت.", "fa")
+
+
+def test_sentence_issued_in_a_relative_clause_of_an_upheld_sentence_fa():
+    text = ("حکم اعدام رضا کریمی و علی رحمانی که در تابستان ۱۴۰۲ از سوی دادگاه انقلاب تبریز صادر "
+            "شده بود، در دیوان عالی کشور تایید شد.")
+    doc = _doc(text, "fa")
+    dates = {(c["name"], c["status"]): c["date"] for c in doc["cases"]}
+    assert dates == {("رضا کریمی", "sentenced"): "2023", ("علی رحمانی", "sentenced"): "2023",
+                     ("رضا کریمی", "upheld"): None, ("علی رحمانی", "upheld"): None}

@@ -111,9 +111,15 @@ class DocContext:
         trigger, or one closer to the date than this trigger."""
         lo, hi = (d.end, trig.start) if d.end <= trig.start else (trig.end, d.start)
         mine = _gap(d, trig)
-        return any(t.status != trig.status and not self.parenthetical(t)
+        return any(t.status != trig.status and (not self.parenthetical(t) or self.in_clause(d, t))
                    and ((lo <= t.start and t.end <= hi) or _gap(d, t) < mine)
                    for t in self.triggers(idx))
+
+    def in_clause(self, d: DateMention, trig) -> bool:
+        """The date stands inside the relative clause of a background trigger («حکم اعدام X که
+        در پاییز ۱۴۰۳ ... صادر شده بود، ... تایید شد»): it is that event's date."""
+        return (trig.start <= d.start and d.end <= trig.end
+                and bool(_RELATIVE_INSIDE.search(self.text, trig.start, d.start)))
 
     def parenthetical(self, trig) -> bool:
         """A trigger inside a relative clause (', who had been sentenced', «که ... محکوم شده بود»)
@@ -184,8 +190,8 @@ class DocContext:
             earlier = [d for d in self.dates_in(idx) if d.end <= trig.start
                        and d.start < window[0] and not self._other_event(d, trig.start)]
             near = earlier[-1] if earlier else None
-        if status == "sentenced" and self.parenthetical(trig) and (near is None or any(
-                t.status != status for t in self.triggers(idx))):
+        if status == "sentenced" and self.parenthetical(trig) and (near is None or (any(
+                t.status != status for t in self.triggers(idx)) and not self.in_clause(near, trig))):
             return None  # background to another event of the sentence: its date is not the sentencing's
         if near or status == "sentenced" or self.has_period(idx):
             return near
@@ -229,6 +235,7 @@ class DocContext:
 
 
 _CLAUSE_BREAK = re.compile(r"[;؛]")
+_RELATIVE_INSIDE = re.compile(r"(?<![\u0620-\u064A\u066E-\u06D3\u200c])که(?![\u0620-\u064A\u066E-\u06D3\u200c])|\b(?:who|which)\b")
 _PERIOD_WORDS = re.compile(r"(?:the\s+)?(?:past|last|previous|coming|next|recent)\s+(?:[\w-]+\s+){0,4}?(?:week|weeks|month|months|year|years|days)\b", re.I)
 _STATISTIC = re.compile(r"\b(?:at least|more than|over|a total of)\s+[\d,]{2,}|\b[\d,]{3,}\s+(?:people|executions|prisoners)|"
                         r"\bsince\b|\bso far\b|(?:دست‌کم|بیش از)\s+\d{2,}", re.I)
