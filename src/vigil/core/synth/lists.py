@@ -70,11 +70,17 @@ def _row(m: dict, number: int) -> dict:
     }
 
 
+def _wanted(n: int, seed: int):
+    """The NGO's Latin-script, fully dated mentions (from the 63 common surnames, like the
+    report corpus and the bundled sample list)."""
+    return (m for m in generate_mentions(50 * n + 1000, seed, wide_surnames=False)
+            if m["source"] == SOURCE and m["name_script"] == "latin"
+            and m["date_precision"] == "day")
+
+
 def list_rows(n: int = 30, seed: int = 11) -> list[dict]:
     """``n`` list rows of one synthetic NGO: Latin-script mentions with a full date."""
-    wanted = (m for m in generate_mentions(50 * n + 1000, seed)
-              if m["source"] == SOURCE and m["name_script"] == "latin"
-              and m["date_precision"] == "day")
+    wanted = _wanted(n, seed)
     rows = [_row(m, 1000 + i) for i, m in enumerate(islice(wanted, n))]
     rows.sort(key=lambda r: dt.datetime.strptime(r["Date"], "%d/%m/%Y"))
     return rows
@@ -82,9 +88,7 @@ def list_rows(n: int = 30, seed: int = 11) -> list[dict]:
 
 def list_truth(n: int = 30, seed: int = 11) -> dict[str, str]:
     """Record No → true person id, for checking linkage of the sample list."""
-    wanted = (m for m in generate_mentions(50 * n + 1000, seed)
-              if m["source"] == SOURCE and m["name_script"] == "latin"
-              and m["date_precision"] == "day")
+    wanted = _wanted(n, seed)
     return {str(1000 + i): m["true_person"] for i, m in enumerate(islice(wanted, n))}
 
 

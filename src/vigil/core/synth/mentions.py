@@ -17,7 +17,7 @@ import numpy as np
 from . import tables as T
 from .sources import GROUPS, SOURCES, Source, coverage_matrix
 from .spelling import persian_quirk, typo
-from .world import (CHUNK, EVENT_COLUMNS, GIVEN, N_DAYS, NONE, day_to_date,
+from .world import (CHUNK, EVENT_COLUMNS, GIVEN, N_DAYS, NONE, SURNAMES, day_to_date,
                     population_chunk)
 
 CONFLICT = {"halted": "executed", "at_risk": "executed", "executed": "at_risk",
@@ -47,7 +47,7 @@ def _coverage(c: dict, rows, cols, days, rng) -> np.ndarray:
 
 DAY_ISO = [day_to_date(d).isoformat() for d in range(N_DAYS)]
 GIVEN_SPELLINGS = [g[1].split("|") for g in GIVEN]
-SURNAME_SPELLINGS = [s[1].split("|") for s in T.SURNAMES]
+SURNAME_SPELLINGS = [s[1].split("|") for s in SURNAMES]
 N_UNIFORMS = 16   # random numbers drawn per mention (one numpy draw per chunk)
 REPEAT_RATE = 0.03   # share of a source's reports it publishes twice (update, roundup)
 
@@ -62,7 +62,7 @@ def _names(c: dict, i: int, src: Source, script: str, u: list, rnd, noise: list)
     """(given, surname, father or None) as the source writes them."""
     g, s, f = c["given"][i], c["surname"][i], c["father"][i]
     if script == "fa":
-        given, surname, father = GIVEN[g][0], T.SURNAMES[s][0], GIVEN[f][0]
+        given, surname, father = GIVEN[g][0], SURNAMES[s][0], GIVEN[f][0]
         if u[3] < src.persian_variants:
             given, surname = persian_quirk(given, rnd), persian_quirk(surname, rnd)
             noise.append("script_variant")
@@ -135,8 +135,8 @@ def _mention(c: dict, i: int, col: int, day: int, j: int, pid: int, mid: int, u:
     }
 
 
-def _chunk_mentions(seed: int, k: int, start: int) -> list[dict]:
-    c = population_chunk(seed, k)
+def _chunk_mentions(seed: int, k: int, start: int, wide: bool) -> list[dict]:
+    c = population_chunk(seed, k, wide)
     rng = np.random.default_rng([seed, k, 0x4D45])
     rnd = random.Random(seed * 1_000_003 + k)
     rows, cols, days = _chunk_events(c)
@@ -158,23 +158,26 @@ def _chunk_mentions(seed: int, k: int, start: int) -> list[dict]:
     return out
 
 
-def _without_gc(seed: int, k: int, start: int) -> list[dict]:
+def _without_gc(seed: int, k: int, start: int, wide: bool) -> list[dict]:
     """``_chunk_mentions`` with the cyclic GC paused (the dicts hold no cycles; the
     collector's repeated scans of many young objects cost about a quarter of the time)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _chunk_mentions(seed, k, start)
+        return _chunk_mentions(seed, k, start, wide)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def generate_mentions(n: int, seed: int = 0) -> Iterator[dict]:
-    """Yield ``n`` synthetic person mentions (see module doc and ``FIELDS``)."""
+def generate_mentions(n: int, seed: int = 0, wide_surnames: bool = True) -> Iterator[dict]:
+    """Yield ``n`` synthetic person mentions (see module doc and ``FIELDS``).
+
+    ``wide_surnames=False`` draws surnames from the 63 common ones only (the generator
+    before the long tail: far more people share a full name than in real reports)."""
     made, k = 0, 0
     while made < n:
-        chunk = _without_gc(seed, k, made)
+        chunk = _without_gc(seed, k, made, wide_surnames)
         population_chunk.cache_clear() if k % 32 == 31 else None
         for m in chunk[: n - made]:
             yield m

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import tables as T
+from .surnames import HEAD_SHARE, TAIL
 
 EPOCH = dt.date(2015, 1, 1)
 END = dt.date(2025, 12, 31)
@@ -47,6 +48,10 @@ P_GIVEN_F = _probs([g[2] for g in GIVEN_F])
 _COMMUNITY_ONLY = {n for k in ("baluch", "arab") for n in T.COMMUNITY_SURNAMES[k]}
 P_SURNAME = _probs([s[2] * (0.1 if s[1].split("|")[0] in _COMMUNITY_ONLY else 1)
                     for s in T.SURNAMES])
+# the head (tables.SURNAMES) and the composed long tail, for ``wide_surnames``
+SURNAMES = list(T.SURNAMES) + [t for t in TAIL if t[1].split("|")[0] not in SURNAME_INDEX]
+P_SURNAME_WIDE = np.concatenate([HEAD_SHARE * P_SURNAME, (1 - HEAD_SHARE) * _probs(
+    [t[2] for t in SURNAMES[len(T.SURNAMES):]])])
 P_PRISON = _probs([p[4] for p in T.PRISONS])
 P_CHARGE = _probs([c[1] for c in T.CHARGES])
 P_YEAR = _probs(YEAR_WEIGHTS)
@@ -70,7 +75,7 @@ class Person:
 
     pid: str
     given: int          # index into GIVEN
-    surname: int        # index into tables.SURNAMES
+    surname: int        # index into SURNAMES (tables.SURNAMES, then the tail)
     father: int         # index into GIVEN (male)
     sex: str            # "m" / "f"
     birth_day: int      # day number of birth (may be negative)
@@ -86,7 +91,7 @@ class Person:
 
     @property
     def surname_fa(self) -> str:
-        return T.SURNAMES[self.surname][0]
+        return SURNAMES[self.surname][0]
 
     @property
     def father_fa(self) -> str:
@@ -100,7 +105,7 @@ class Person:
         return GIVEN[self.given][1].split("|")
 
     def surname_latin(self) -> list[str]:
-        return T.SURNAMES[self.surname][1].split("|")
+        return SURNAMES[self.surname][1].split("|")
 
     def father_latin(self) -> list[str]:
         return GIVEN[self.father][1].split("|")
@@ -137,9 +142,9 @@ def _pick(rng, p, n) -> np.ndarray:
     return np.searchsorted(np.cumsum(p), rng.random(n), side="right").clip(0, len(p) - 1)
 
 
-def _names(rng, n, female, nationality_af, ethnicity) -> tuple[np.ndarray, ...]:
+def _names(rng, n, female, nationality_af, ethnicity, wide: bool) -> tuple[np.ndarray, ...]:
     given = np.where(female, len(GIVEN_M) + _pick(rng, P_GIVEN_F, n), _pick(rng, P_GIVEN_M, n))
-    surname = _pick(rng, P_SURNAME, n)
+    surname = _pick(rng, P_SURNAME_WIDE if wide else P_SURNAME, n)
     community = np.where(nationality_af, "AF", ethnicity.astype(object)).astype(object)
     use_comm = rng.random(n) < T.COMMUNITY_SHARE
     for key, idx in COMMUNITY_IDX.items():
@@ -217,8 +222,12 @@ def _events(rng, n, murder, prison) -> np.ndarray:
 
 
 @lru_cache(maxsize=64)
-def population_chunk(seed: int, k: int) -> dict:
-    """Arrays describing people ``k*CHUNK .. (k+1)*CHUNK-1`` of population ``seed``."""
+def population_chunk(seed: int, k: int, wide_surnames: bool = False) -> dict:
+    """Arrays describing people ``k*CHUNK .. (k+1)*CHUNK-1`` of population ``seed``.
+
+    ``wide_surnames`` draws surnames from the head and the composed long tail
+    (:mod:`.surnames`) instead of the 63 common surnames only; everything else about the
+    people is the same."""
     rng = _rng(seed, k)
     n = CHUNK
     female = rng.random(n) < 0.04
@@ -226,7 +235,7 @@ def population_chunk(seed: int, k: int) -> dict:
     prison = _pick(rng, P_PRISON, n)
     prison = np.where(female & (rng.random(n) < 0.3), QARCHAK, prison)
     eth = _ethnicity(rng, n, prison, afghan)
-    given, surname, father = _names(rng, n, female, afghan, eth)
+    given, surname, father = _names(rng, n, female, afghan, eth, wide_surnames)
     charges = _charges(rng, n)
     murder = np.array(["murder" in c for c in charges])
     events = _events(rng, n, murder, prison)
