@@ -37,13 +37,11 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def mentions(n: int, seed: int) -> pd.DataFrame:
+def mentions(n: int, seed: int, wide: bool = True) -> pd.DataFrame:
     """n synthetic mentions as a DataFrame (father_name becomes father)."""
-    try:
-        from vigil.core.synth import generate_mentions
-    except ImportError:
-        from vigil.core.synth.mentions import generate_mentions
-    df = pd.DataFrame(list(generate_mentions(n, seed)))
+    from vigil.core.synth.mentions import generate_mentions
+
+    df = pd.DataFrame(list(generate_mentions(n, seed, wide_surnames=wide)))
     return df.rename(columns={"father_name": "father"})
 
 
@@ -53,8 +51,18 @@ def main(argv=None) -> dict:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--parquet", help="read mentions from this file instead "
                         "(e.g. a saved generate_mentions output; saves generation time)")
+    parser.add_argument("--narrow-surnames", action="store_true",
+                        help="generate with the 63 common surnames only (the generator "
+                        "before its long tail of surnames)")
+    parser.add_argument("--one-report-per-event", action="store_true",
+                        help="assume no source reports one event twice (the generator "
+                        "repeats 3%% of reports, so this splits persons)")
+    parser.add_argument("--budget", type=float, help="blocking budget in candidate pairs "
+                        "per mention (default: the engine's)")
+    parser.add_argument("--no-fragments", action="store_true",
+                        help="skip the second pass that joins fragments of one person")
     args = parser.parse_args(argv)
-    df = pd.read_parquet(args.parquet).head(args.n) if args.parquet else mentions(args.n, args.seed)
+    df = pd.read_parquet(args.parquet).head(args.n) if args.parquet else mentions(args.n, args.seed, not args.narrow_surnames)
     df = df.rename(columns={"father_name": "father"})
     truth = df.pop("true_person")
     df = df.drop(columns=[c for c in ("noise", "true_status", "true_date", "ethnicity",
@@ -62,7 +70,9 @@ def main(argv=None) -> dict:
     from vigil.core.link import link
 
     start, cpu0 = time.perf_counter(), _cpu()
-    result = link(df, one_report_per_event=True)
+    result = link(df, one_report_per_event=args.one_report_per_event,
+                  fragments=not args.no_fragments,
+                  blocking_budget=int(args.budget * len(df)) if args.budget else None)
     seconds, cpu = time.perf_counter() - start, _cpu() - cpu0
     peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2
     pred = df["mention_id"].astype(str).map(result.clusters)

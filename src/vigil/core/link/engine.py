@@ -65,8 +65,8 @@ class LinkResult:
 
     def recluster(self, threshold: float) -> dict[str, str]:
         """Clusters for another threshold, with the same decisions and constraints."""
-        ids, keys, events = self.constraints
-        return cluster(ids, self.pairs, threshold, self.decisions, keys, events)
+        ids, keys, events, frame = self.constraints
+        return cluster(ids, self.pairs, threshold, self.decisions, keys, events, frame)
 
     def persons(self) -> dict[str, list[str]]:
         """person id -> sorted mention ids."""
@@ -107,6 +107,7 @@ def link(
     one_report_per_event: bool = False,
     prior: float | None = None,
     blocking_budget: int | None = None,
+    fragments: bool = True,
     spark=None,
 ) -> LinkResult:
     """Link person-mentions into persons.
@@ -121,6 +122,8 @@ def link(
     once (true of monitors' databases, not of a stream of news articles).
     ``prior``: probability that two random mentions match (default: estimated).
     ``blocking_budget``: most candidate pairs to score (default 20 x records).
+    ``fragments``: after the pairwise pass, join clusters that are fragments of one
+    person (:mod:`vigil.core.link.fragments`).
     ``backend``: ``"duckdb"`` or ``"spark"`` (then pass ``spark``, a SparkSession).
     """
     lo, hi = review_band
@@ -129,14 +132,16 @@ def link(
     pairs = score_pairs(frame, floor=min(lo, threshold), backend=backend,
                         one_per_source=one_per_source, prior=prior, spark=spark,
                         blocking_budget=blocking_budget)
-    constraints = (list(frame["mention_id"]),
+    constraints = (frame["mention_id"].tolist(),
                    _exclusive_keys(frame, one_per_source, one_report_per_event),
-                   history_events(frame))
+                   history_events(frame), frame if fragments else None)
     clusters = cluster(constraints[0], pairs, threshold, decisions, *constraints[1:])
     decided = {d.pair for d in decisions}
     in_band = (pairs["match_probability"] >= lo) & (pairs["match_probability"] < hi)
-    keys = list(zip(pairs["mention_id_l"], pairs["mention_id_r"], strict=True))
-    undecided = np.array([k not in decided for k in keys], dtype=bool)
+    undecided = np.ones(len(pairs), dtype=bool)
+    if decided:
+        keys = zip(pairs["mention_id_l"].tolist(), pairs["mention_id_r"].tolist(), strict=True)
+        undecided = np.array([k not in decided for k in keys], dtype=bool)
     review = pairs[in_band & undecided].sort_values("match_probability", ascending=False)
     return LinkResult(clusters, pairs, review.reset_index(drop=True), threshold,
                       (lo, hi), decisions, constraints)
@@ -145,11 +150,12 @@ def link(
 def _exclusive_keys(frame: pd.DataFrame, one_per_source: bool,
                     one_report_per_event: bool) -> dict[str, str] | None:
     """mention_id -> key that no two mentions of one person may share, or None."""
+    ids = frame["mention_id"].tolist()
     if one_per_source:
-        return dict(zip(frame["mention_id"], frame["source"], strict=True))
+        return dict(zip(ids, frame["source"].tolist(), strict=True))
     if one_report_per_event:
         keys = frame["source"] + "|" + frame["status"].fillna("?")
-        return dict(zip(frame["mention_id"], keys, strict=True))
+        return dict(zip(ids, keys.tolist(), strict=True))
     return None
 
 
@@ -285,7 +291,8 @@ def _sorted_pairs(out: pd.DataFrame) -> pd.DataFrame:
 def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
             decisions: Sequence[Decision] = (),
             sources: Mapping[str, str] | None = None,
-            events: Mapping[str, tuple] | None = None) -> dict[str, str]:
+            events: Mapping[str, tuple] | None = None,
+            frame: pd.DataFrame | None = None) -> dict[str, str]:
     """mention_id -> person id, from links >= threshold and human decisions.
 
     Must-link decisions are applied first, then links from strongest to weakest; a
@@ -293,7 +300,9 @@ def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
     mentions with the same key, e.g. of one source) into one person, or (with ``events``, see
     :func:`history_events`) give one person two different dates for one status
     event or a later status dated well before an earlier one. Human must-links are not
-    subject to that history check. Person ids are the smallest mention id of each
+    subject to that history check. With ``frame`` (the prepared mentions), clusters that
+    are fragments of one person are then joined under the same rules
+    (:func:`vigil.core.link.fragments.fragment_links`). Person ids are the smallest mention id of each
     person, prefixed with ``P:``; they are deterministic for a given input.
     """
     uf = _ConstrainedUnionFind(mention_ids, sources, events)
@@ -305,9 +314,20 @@ def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
             raise ValueError(f"must-link {d.pair} contradicts a cannot-link decision")
     strong = pairs[pairs["match_probability"] >= threshold]
     strong = strong.sort_values("match_probability", ascending=False, kind="stable")
-    for a, b in zip(strong["mention_id_l"], strong["mention_id_r"], strict=True):
+    for a, b in zip(strong["mention_id_l"].tolist(), strong["mention_id_r"].tolist(),
+                    strict=True):
         uf.union(a, b)
+    if frame is not None:
+        _join_fragments(uf, frame)
     return uf.labels()
+
+
+def _join_fragments(uf: "_ConstrainedUnionFind", frame: pd.DataFrame) -> None:
+    from vigil.core.link.fragments import fragment_links
+
+    roots = pd.Series([uf.find(m) for m in frame["mention_id"].tolist()], index=frame.index)
+    for a, b, _score in fragment_links(frame, roots):
+        uf.union(a, b)
 
 
 SAME_EVENT_DAYS = 7     # two dates of one status event may differ this much
@@ -319,10 +339,11 @@ def history_events(frame: pd.DataFrame) -> dict[str, tuple]:
     known = frame[frame["status"].notna() & frame["date_lo"].notna()]
     ranks = known["status_rank"].fillna(-1).astype(int)
     days = known["date_d"].astype("float").fillna(0).astype(int)
-    return {m: (s, r, (int(lo), int(hi), int(y), int(mo), d)) for m, s, r, lo, hi, y, mo, d in zip(
-        known["mention_id"], known["status"], ranks, known["date_lo"], known["date_hi"],
-        known["date_y"], known["date_m"].astype("float").fillna(0).astype(int), days,
-        strict=True)}
+    months = known["date_m"].astype("float").fillna(0).astype(int)
+    columns = [known["mention_id"], known["status"], ranks, known["date_lo"].astype(int),
+               known["date_hi"].astype(int), known["date_y"].astype(int), months, days]
+    return {m: (s, r, (lo, hi, y, mo, d)) for m, s, r, lo, hi, y, mo, d in zip(
+        *(c.tolist() for c in columns), strict=True)}
 
 
 def _same_event(a: tuple, b: tuple) -> bool:
@@ -369,7 +390,16 @@ class _ConstrainedUnionFind:
         self.parent = {i: i for i in items}
         self.forbidden: dict[str, set[str]] = {}
         self.sources = {i: {sources[i]} for i in items} if sources else None
-        self.history = {m: {e[0]: (e[1], (e[2],))} for m, e in (events or {}).items()}
+        self.events = events or {}
+        self.history: dict[str, dict | None] = {}  # filled on first union (see _history)
+
+    def _history(self, root: str) -> dict | None:
+        """The partial status history of a component (its root's own event until the
+        component first grows)."""
+        if root in self.history:
+            return self.history[root]
+        event = self.events.get(root)
+        return {event[0]: (event[1], (event[2],))} if event else None
 
     def find(self, x: str) -> str:
         root = x
@@ -397,19 +427,19 @@ class _ConstrainedUnionFind:
             return True
         if not self._allowed(ra, rb):
             return False
-        ha, hb = self.history.get(ra), self.history.get(rb)
+        ha, hb = self._history(ra), self._history(rb)
         if ha and hb and check_history and not _history_ok(ha, hb):
             return False
         merged = _merge_history(ha, hb) if ha and hb else (ha or hb)
         if ra > rb:
             ra, rb = rb, ra
         self.parent[rb] = ra
-        self.forbidden.setdefault(ra, set()).update(self.forbidden.pop(rb, ()))
+        if rb in self.forbidden:
+            self.forbidden.setdefault(ra, set()).update(self.forbidden.pop(rb))
         if self.sources:
             self.sources[ra] |= self.sources.pop(rb)
         self.history.pop(rb, None)
-        if merged:
-            self.history[ra] = merged
+        self.history[ra] = merged
         return True
 
     def labels(self) -> dict[str, str]:

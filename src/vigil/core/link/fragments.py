@@ -1,0 +1,146 @@
+"""Second pass: join fragments of one person that the pairwise pass left apart.
+
+The pairwise pass links mentions that share a status event (same day, same names) well,
+but a person's sentencing and execution, years apart and reported by different
+sources, often have no single pair of mentions strong enough to link them. Here each
+cluster of the first pass becomes a *profile* holding everything its mentions know
+(name keys, prison, province, father's name, implied birth year, charges, sex, dates),
+and clusters that share a cross-script name key are compared as wholes: each shared or
+conflicting fact adds or subtracts evidence (log2 Bayes factors, ``WEIGHTS``), starting
+from the odds that two clusters bearing that name are one person (one over the number
+of other clusters bearing it). Pairs scoring at least ``MIN_SCORE`` are offered to the
+clustering, strongest first, which still refuses unions that break a human decision, a
+source's exclusivity or a person's status history.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+MIN_SCORE = 1.0
+MAX_GROUP = 60        # clusters per name key compared all against all; larger groups
+                      # are compared only within one prison or province
+WEIGHTS = {
+    "prison_same": 3.5, "prison_diff": -6.0, "province_same": 1.5, "province_diff": -5.0,
+    "father_same": 4.0, "father_diff": -6.0, "birth_close": 3.0, "birth_near": 0.5,
+    "birth_far": -6.0, "charge_common": 1.0, "charge_none": -2.5, "sex_diff": -30.0,
+    "years_apart": -3.0, "nationality_diff": -4.0,
+}
+_COLUMNS = ["root", "given_sk", "surname_sk", "prison", "province", "father_sk", "birth_y",
+            "charges", "sex", "nationality", "date_lo", "date_hi"]
+
+
+def profiles(frame: pd.DataFrame, roots: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(facts per cluster root, one row per (root, given_sk, surname_sk) name key)."""
+    df = frame.assign(root=roots.to_numpy())[_COLUMNS]
+    for col in ("birth_y", "date_lo", "date_hi"):
+        df[col] = df[col].astype("float64")
+    keys = df.dropna(subset=["given_sk", "surname_sk"])[["root", "given_sk", "surname_sk"]]
+    keys = keys.drop_duplicates()
+    grouped = df.groupby("root", sort=False)
+    prof = grouped[["prison", "province", "father_sk", "sex", "nationality"]].first()
+    prof["birth_y"] = grouped["birth_y"].median()
+    prof["date_lo"], prof["date_hi"] = grouped["date_lo"].min(), grouped["date_hi"].max()
+    prof["charges"] = _or_by_group(_charge_masks(df).to_numpy(), df["root"].to_numpy(),
+                                   prof.index)
+    return prof, keys
+
+
+def _or_by_group(masks: np.ndarray, groups: np.ndarray, index: pd.Index) -> np.ndarray:
+    """Bitwise OR of ``masks`` within each group, in the order of ``index``."""
+    order = np.argsort(groups, kind="stable")
+    sorted_groups = groups[order]
+    starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
+    reduced = np.bitwise_or.reduceat(masks[order], starts)
+    return pd.Series(reduced, index=sorted_groups[starts]).reindex(index).to_numpy()
+
+
+def _charge_masks(df: pd.DataFrame) -> pd.Series:
+    """Each mention's charges as a bit mask (0 when none are given)."""
+    codes: dict[str, int] = {}
+
+    def mask(charges) -> int:
+        if charges is None or isinstance(charges, float):
+            return 0
+        return int(sum(1 << codes.setdefault(c, len(codes) % 62) for c in set(charges)))
+    text = df["charges"].map(lambda c: "\x1f".join(c) if isinstance(c, (list, tuple)) else "")
+    codes_, uniques = pd.factorize(text)
+    values = np.array([mask(u.split("\x1f") if u else None) for u in uniques], dtype=np.int64)
+    return pd.Series(values[codes_], index=df.index)
+
+
+def candidate_pairs(keys: pd.DataFrame, prof: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of clusters (root_l < root_r) sharing a name key, with the key's cluster count."""
+    keys = keys.assign(k=keys.groupby(["given_sk", "surname_sk"])["root"].transform("size"))
+    keys = keys[keys["k"] > 1]
+    small, big = keys[keys["k"] <= MAX_GROUP], keys[keys["k"] > MAX_GROUP]
+    big = big.assign(place=prof["prison"].fillna(prof["province"]).reindex(big["root"]).to_numpy())
+    pairs = [_self_pairs(small, ["given_sk", "surname_sk"]),
+             _self_pairs(big.dropna(subset=["place"]), ["given_sk", "surname_sk", "place"])]
+    out = pd.concat(pairs, ignore_index=True)
+    return out.sort_values("k").drop_duplicates(["root_l", "root_r"]).reset_index(drop=True)
+
+
+def _self_pairs(keys: pd.DataFrame, on: list[str]) -> pd.DataFrame:
+    both = keys[on + ["root", "k"]].merge(keys[on + ["root"]], on=on, suffixes=("_l", "_r"))
+    both = both[both["root_l"] < both["root_r"]]
+    return both[["root_l", "root_r", "k"]]
+
+
+def scores(pairs: pd.DataFrame, prof: pd.DataFrame) -> np.ndarray:
+    """Evidence (log2 Bayes factor incl. prior) that each pair of clusters is one person."""
+    left, right = prof.reindex(pairs["root_l"]), prof.reindex(pairs["root_r"])
+    w = WEIGHTS
+    score = -np.log2(np.maximum(pairs["k"].to_numpy(dtype=float) - 1, 1))
+    for col, same, diff in (("prison", "prison_same", "prison_diff"),
+                            ("father_sk", "father_same", "father_diff"),
+                            ("nationality", None, "nationality_diff"),
+                            ("sex", None, "sex_diff")):
+        score += _agreement(left[col], right[col], w.get(same, 0.0), w[diff])
+    no_prison = left["prison"].isna().to_numpy() | right["prison"].isna().to_numpy()
+    score += no_prison * _agreement(left["province"], right["province"],
+                                    w["province_same"], w["province_diff"])
+    score += _birth(left["birth_y"], right["birth_y"])
+    score += _charges(left["charges"].to_numpy(), right["charges"].to_numpy())
+    return score + _years_apart(left, right)
+
+
+def _agreement(a: pd.Series, b: pd.Series, same: float, diff: float) -> np.ndarray:
+    known = a.notna().to_numpy() & b.notna().to_numpy()
+    equal = (a.to_numpy() == b.to_numpy()) & known
+    return np.where(equal, same, np.where(known, diff, 0.0))
+
+
+def _birth(a: pd.Series, b: pd.Series) -> np.ndarray:
+    gap = np.abs(a.to_numpy(dtype=float) - b.to_numpy(dtype=float))
+    w = WEIGHTS
+    out = np.where(gap <= 1, w["birth_close"], np.where(gap <= 3, w["birth_near"], w["birth_far"]))
+    return np.where(np.isnan(gap), 0.0, out)
+
+
+def _charges(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    a, b = a.astype(np.int64), b.astype(np.int64)
+    known = (a != 0) & (b != 0)
+    return np.where(known, np.where(a & b, WEIGHTS["charge_common"], WEIGHTS["charge_none"]), 0.0)
+
+
+def _years_apart(left: pd.DataFrame, right: pd.DataFrame) -> np.ndarray:
+    """A person's reported events span a few years: clusters more than four years apart
+    are less likely to be one person."""
+    lo_l, hi_l = left["date_lo"].to_numpy(dtype=float), left["date_hi"].to_numpy(dtype=float)
+    lo_r, hi_r = right["date_lo"].to_numpy(dtype=float), right["date_hi"].to_numpy(dtype=float)
+    gap = np.maximum(lo_l - hi_r, lo_r - hi_l)
+    return np.where(gap > 4 * 365, WEIGHTS["years_apart"], 0.0)
+
+
+def fragment_links(frame: pd.DataFrame, roots: pd.Series) -> list[tuple[str, str, float]]:
+    """(root, root, score) for cluster pairs worth joining, strongest first."""
+    prof, keys = profiles(frame, roots)
+    pairs = candidate_pairs(keys, prof)
+    if pairs.empty:
+        return []
+    pairs["score"] = scores(pairs, prof)
+    pairs = pairs[pairs["score"] >= MIN_SCORE].sort_values("score", ascending=False,
+                                                           kind="stable")
+    return list(zip(pairs["root_l"], pairs["root_r"], pairs["score"], strict=True))
+

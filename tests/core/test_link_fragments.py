@@ -1,0 +1,71 @@
+"""The second linkage pass: fragments of one person joined as wholes."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from vigil.core.link import CANNOT_LINK, link, prepare
+from vigil.core.link import fragments
+
+# One person's sentencing (2017, Persian, age known) and execution (2019, Latin, a
+# different source, father given): no pair of mentions shares a date, so the pairwise
+# pass alone leaves two fragments.
+SENTENCED = [
+    {"mention_id": "s1", "source": "A", "name": "یعقوب حسن‌زاده", "status": "sentenced",
+     "date": "2017-03-02", "prison": "Tabriz Central Prison", "province": "East Azerbaijan",
+     "age": 31, "charges": ["rape"]},
+    {"mention_id": "s2", "source": "B", "name": "Yaghoub Hassanzadeh", "status": "sentenced",
+     "date": "2017-03-02", "prison": "Tabriz Central Prison", "age": 31, "charges": ["rape"]},
+]
+EXECUTED = [
+    {"mention_id": "e1", "source": "C", "name": "Yaqub Hasanzadeh", "status": "executed",
+     "date": "2019-05-21", "prison": "Tabriz Central Prison", "age": 33, "charges": ["rape"]},
+    {"mention_id": "e2", "source": "D", "name": "یعقوب حسن‌زاده", "status": "executed",
+     "date": "2019-05-21", "province": "East Azerbaijan", "charges": ["rape"]},
+]
+# a namesake executed the same year in another prison, twenty years older
+NAMESAKE = [
+    {"mention_id": "n1", "source": "C", "name": "Yaghoub Hassanzadeh", "status": "executed",
+     "date": "2019-08-14", "prison": "Shiraz Adelabad Prison", "age": 52, "charges": ["drug"]},
+]
+
+
+# the prior of a large collection (in a tiny one the estimated prior links everything)
+PRIOR = 1e-3
+
+
+def _persons(result) -> list[set[str]]:
+    return sorted((set(m) for m in result.persons().values()), key=min)
+
+
+def test_pairwise_pass_alone_leaves_a_history_in_fragments():
+    result = link(SENTENCED + EXECUTED, fragments=False, prior=PRIOR)
+    assert {"s1", "s2"} in _persons(result) and {"e1", "e2"} in _persons(result)
+
+
+def test_fragments_of_one_person_are_joined_and_a_namesake_is_not():
+    result = link(SENTENCED + EXECUTED + NAMESAKE, prior=PRIOR)
+    assert _persons(result) == [{"e1", "e2", "s1", "s2"}, {"n1"}]
+
+
+def test_a_human_cannot_link_keeps_fragments_apart():
+    result = link(SENTENCED + EXECUTED, fixed=[("s1", "e1", CANNOT_LINK)], prior=PRIOR)
+    assert _persons(result) == [{"e1", "e2"}, {"s1", "s2"}]
+
+
+def test_fragments_never_give_one_person_two_execution_dates():
+    other = dict(EXECUTED[0], mention_id="e3", source="E", date="2018-01-10")
+    result = link(SENTENCED + EXECUTED + [other], prior=PRIOR)
+    person = next(p for p in _persons(result) if "e1" in p)
+    assert "e3" not in person
+
+
+def test_scores_weigh_conflicting_facts_against_the_name():
+    frame = prepare(SENTENCED + EXECUTED + NAMESAKE)
+    roots = pd.Series(["S", "S", "E", "E", "N"], index=frame.index)
+    prof, keys = fragments.profiles(frame, roots)
+    pairs = fragments.candidate_pairs(keys, prof).set_index(["root_l", "root_r"])
+    scored = pd.Series(fragments.scores(pairs.reset_index(), prof), index=pairs.index)
+    assert scored[("E", "S")] >= fragments.MIN_SCORE      # same prison, birth year, charge
+    assert scored[("E", "N")] < 0 and scored[("N", "S")] < 0   # other prison, age, charge
+    assert prof.loc["S", "charges"] == prof.loc["E", "charges"] != 0
