@@ -76,8 +76,10 @@ async def visitor(n: int, base: str, people: list[str], deadline: float, budget:
             await asyncio.sleep(rng.uniform(0, 0.2))  # think time
 
 
-def researcher(deadline: float, stats: dict, interval: float = 1.0) -> None:
-    """Edits person records through the actions layer (as the workspace does), every ``interval`` s."""
+def researcher(deadline: float, stats: dict, interval: float = 1.0, field: str = "origin") -> None:
+    """Edits person records through the actions layer (as the workspace does), every ``interval`` s:
+    ``origin`` (on no public page) or ``name_latin`` (public: each edit of a published person
+    moves the public data version)."""
     from django.db import connection
 
     from vigil.records.actions import Actor
@@ -91,7 +93,8 @@ def researcher(deadline: float, stats: dict, interval: float = 1.0) -> None:
         t0 = time.perf_counter()
         try:
             person = Person.objects.get(pk=rng.choice(ids))
-            edit_person(person, actor, reason="load test edit", origin=f"Town {rng.randrange(10_000)}")
+            value = f"Town {rng.randrange(10_000)}" if field == "origin" else f"{person.name_latin.split(' #')[0]} #{rng.randrange(10_000)}"
+            edit_person(person, actor, reason="load test edit", **{field: value})
             stats["edits"].append((time.perf_counter() - t0) * 1000)
         except Exception as exc:  # noqa: BLE001 - counted, reported
             stats["edit_errors"].append(repr(exc))
@@ -159,6 +162,8 @@ def main() -> None:
     parser.add_argument("--home", default="")
     parser.add_argument("--no-ingest", action="store_true", help="no ingest running alongside")
     parser.add_argument("--edit-interval", type=float, default=1.0, help="seconds between edits (0: no edits)")
+    parser.add_argument("--edit-field", choices=("origin", "name_latin"), default="origin",
+                        help="the field edited: origin (private) or name_latin (public: moves the public version)")
     args = parser.parse_args()
 
     home = Path(args.home or tempfile.mkdtemp(prefix="vigil-load-"))
@@ -194,7 +199,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         wait_for(base + "/cases.json?_size=1", timeout=180)
         deadline = time.monotonic() + args.duration
-        background = [threading.Thread(target=researcher, args=(deadline, stats, args.edit_interval)),
+        background = [threading.Thread(target=researcher, args=(deadline, stats, args.edit_interval, args.edit_field)),
                       threading.Thread(target=ingester, args=(home, deadline if not args.no_ingest else 0, stats))]
         for thread in background:
             thread.start()
@@ -211,7 +216,7 @@ def main() -> None:
     finally:
         stop(server)
     print(f"\n{args.users} users for {args.duration:.0f} s against vigil serve ({args.workers} workers x 4 threads), "
-          f"SQLite, {args.cases} cases, an edit every {args.edit_interval} s (0: none), "
+          f"SQLite, {args.cases} cases, an edit of {args.edit_field} every {args.edit_interval} s (0: none), "
           f"ingest {'off' if args.no_ingest else 'looping'}")
     report(results, wall)
     edits = stats["edits"]
