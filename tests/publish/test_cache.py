@@ -55,13 +55,17 @@ def test_public_writes_move_the_version(site):
     f0, p0 = versions()
     set_mention_state(Mention.objects.get(record_id="alpha-17"), "rejected", ACTOR, reason="wrong person")
     assert versions() == (f0, p0 + 1)  # a page detail: the person page's sources, not the figures
+    c0 = PublicVersion.objects.get(pk=1).columns
     set_grade(site["executed"], "official", ACTOR, reason="announced")
     f1, p1 = versions()
+    assert PublicVersion.objects.get(pk=1).columns > c0
     assert f1 > f0 and p1 > p0 + 1
     publish_person(site["hidden"], ACTOR, reason="verified")
     assert versions()[0] > f1
+    c2 = PublicVersion.objects.get(pk=1).columns
     edit_person(site["khalil"], ACTOR, reason="spelling", name_latin="Khalil Aghoush")
     f2 = versions()[0]
+    assert f2 > f1 and PublicVersion.objects.get(pk=1).columns == c2  # a name: lists move, the columns do not
     publish_person(site["hidden"], ACTOR, reason="withdrawn", published=False)  # unpublishing is public too
     assert versions()[0] > f2
 

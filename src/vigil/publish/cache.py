@@ -38,7 +38,7 @@ TTL = 3600
 VERSION_TTL = 2.0
 MAX_STALE = 10.0
 REFRESH_CLAIM_TTL = 120
-SCOPES = ("figures", "pages")
+SCOPES = ("figures", "pages", "columns")
 _version: tuple[dict[str, int], float] | None = None
 # One lock per key being computed (created on demand, dropped when no thread uses it). A page's
 # computation takes its aggregates' locks, and the list's count and facets take the name
@@ -85,8 +85,8 @@ def _read_versions() -> dict[str, int]:
 
     table = connection.ops.quote_name(PublicVersion._meta.db_table)
     with connection.cursor() as cursor:  # raw SQL: cheaper than building an ORM query
-        cursor.execute(f"SELECT figures, pages FROM {table} WHERE id = 1")
-        row = cursor.fetchone() or (0, 0)
+        cursor.execute(f"SELECT {', '.join(SCOPES)} FROM {table} WHERE id = 1")
+        row = cursor.fetchone() or (0,) * len(SCOPES)
     return dict(zip(SCOPES, row))
 
 
@@ -124,6 +124,7 @@ def cached(kind: str, params: dict, compute: Callable[[], Any], scope: str = "fi
     """``compute()``'s value for this kind and params, at the current public version of
     ``scope`` or (while one request recomputes it) at most ``MAX_STALE`` s behind it."""
     key = cache_key(kind, params, scope)
+    arrived = time.time()
     version = data_version(scope)
     entry = store().get(key)
     if entry is not None and entry[0] >= version:
@@ -134,8 +135,8 @@ def cached(kind: str, params: dict, compute: Callable[[], Any], scope: str = "fi
     try:
         with _computing(key):
             entry = store().get(key)
-            if entry is not None and entry[0] >= version:
-                return entry[2]
+            if entry is not None and (entry[0] >= version or entry[1] >= arrived):
+                return entry[2]  # computed while this request waited: as new as it needs
             started = time.time()
             value = compute()
             store().set(key, (version, started, value), TTL)

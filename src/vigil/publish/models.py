@@ -1,11 +1,13 @@
-"""The public data version: two counters that move only when PUBLIC data changes.
+"""The public data version: counters that move only when PUBLIC data changes.
 
-``figures`` moves when anything the aggregates, facets, lists, searches and feeds read
-changes (a published person's public fields or names, the case and status events of a
-published person, a publication or unpublication); ``pages`` moves with ``figures`` and also
-when only a page's detail changes (the sources and evidentiary copies cited on a published
-person's page, campaigns). Writes to unpublished records, pending mentions, newly ingested
-documents, audit rows, review pairs and link decisions move neither.
+``columns`` moves when the data the precomputed columns hold change (a publication or
+unpublication, a published person's sex, ethnicity, nationality or juvenile flag, the case
+or status events of a published person); ``figures`` moves with it and also when anything
+else the aggregates, lists, searches and feeds read changes (a published person's names or
+birth year); ``pages`` moves with ``figures`` and also when only a page's detail changes (the
+sources and evidentiary copies cited on a published person's page, campaigns). Writes to
+unpublished records, pending mentions, newly ingested documents, audit rows, review pairs
+and link decisions move none.
 See :mod:`vigil.publish.versions` (which bumps them) and :mod:`vigil.publish.cache` (which reads them).
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ class PublicVersion(models.Model):
 
     figures = models.BigIntegerField(default=0)
     pages = models.BigIntegerField(default=0)
+    columns = models.BigIntegerField(default=0, help_text="moves when the precomputed columns' data change")
 
     def __str__(self) -> str:
-        return f"figures {self.figures}, pages {self.pages}"
+        return f"columns {self.columns}, figures {self.figures}, pages {self.pages}"

@@ -51,7 +51,7 @@ def dashboard_filter(params) -> Filter:
 
 def published_columns() -> columns.Published:
     """The published events and persons as in-memory columns, at the current public version."""
-    return columns.published(data_version("figures"))
+    return columns.published(data_version("columns"))
 
 
 def dashboard(flt: Filter) -> dict:

@@ -5,7 +5,9 @@ The public site caches every aggregate and rendered page under the public data v
 moves it, inside the writer's own transaction (a rolled-back write moves nothing):
 
 * a person's PUBLIC fields (:data:`PUBLIC_PERSON_FIELDS`) while the person is or was
-  published, a published person's names, case and status events → ``figures`` and ``pages``;
+  published, a published person's case and status events → ``columns``, ``figures`` and
+  ``pages`` (only ``figures`` and ``pages`` when no field the columns hold changed, e.g. a name);
+* a published person's names → ``figures`` and ``pages``;
 * a mention, document or source cited on a published person's page, the event ↔ mention
   links of a published person, campaigns → ``pages`` only.
 
@@ -26,17 +28,23 @@ from vigil.records.models import (Campaign, CampaignEvent, Case, Document, Menti
 #: Person fields a public page, list, facet, figure or feed reads.
 PUBLIC_PERSON_FIELDS = ("published", "name_latin", "name_fa", "sex", "birth_year", "nationality", "ethnicity",
                         "juvenile")
+#: Those the precomputed columns hold (``vigil.statistics.columns``).
+COLUMN_PERSON_FIELDS = ("published", "sex", "nationality", "ethnicity", "juvenile")
 #: Mention fields a public person page reads (``rejected`` stands for ``state == "rejected"``).
 PUBLIC_MENTION_FIELDS = ("data", "source_id", "document_id", "record_id", "person_id", "rejected")
 PUBLIC_SOURCE_FIELDS = ("name", "kind", "url", "confidential")
 PUBLIC_DOCUMENT_FIELDS = ("public_id", "sha256", "captured_at", "title", "published", "source_id")
 
 
-def bump(figures: bool = True) -> None:
-    """Move the public version: ``pages`` always, ``figures`` too unless only a page detail changed."""
+#: What a change moves: each level also moves the ones after it.
+LEVELS = ("columns", "figures", "pages")
+
+
+def bump(level: str = "columns") -> None:
+    """Move the public version: ``level`` and every counter after it in :data:`LEVELS`."""
     from vigil.publish.models import PublicVersion
 
-    changes = {"pages": F("pages") + 1, **({"figures": F("figures") + 1} if figures else {})}
+    changes = {name: F(name) + 1 for name in LEVELS[LEVELS.index(level):]}
     if not PublicVersion.objects.filter(pk=1).update(**changes):
         PublicVersion.objects.get_or_create(pk=1)
         PublicVersion.objects.filter(pk=1).update(**changes)
@@ -52,7 +60,7 @@ def refresh() -> tuple[int, int]:
 
     row, _ = PublicVersion.objects.get_or_create(pk=1)
     floor = time.time_ns() // 1_000_000
-    PublicVersion.objects.filter(pk=1).update(figures=max(row.figures + 1, floor), pages=max(row.pages + 1, floor))
+    PublicVersion.objects.filter(pk=1).update(**{name: max(getattr(row, name) + 1, floor) for name in LEVELS})
     row.refresh_from_db()
     return row.figures, row.pages
 
@@ -115,7 +123,9 @@ def _person_saved(sender, instance, created, raw=False, **kwargs):
         return
     before = getattr(instance, "_vigil_before", None) or {}
     if instance.published or before.get("published"):
-        bump()
+        after = _values(instance, COLUMN_PERSON_FIELDS)
+        columns = not before or any(before.get(k) != v for k, v in after.items())
+        bump("columns" if columns else "figures")
 
 
 def _person_deleted(sender, instance, **kwargs):
@@ -125,7 +135,7 @@ def _person_deleted(sender, instance, **kwargs):
 
 def _name_changed(sender, instance, raw=False, **kwargs):
     if not raw and _published(instance.person_id):
-        bump()
+        bump("figures")
 
 
 def _case_changed(sender, instance, raw=False, **kwargs):
@@ -146,7 +156,7 @@ def _event_mentions_changed(sender, instance, action, reverse=False, pk_set=None
     else:
         public = _case_published(instance.case_id)
     if public:
-        bump(figures=False)
+        bump("pages")
 
 
 def _mention_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -160,12 +170,12 @@ def _mention_saved(sender, instance, created, raw=False, **kwargs):
     before = getattr(instance, "_vigil_before", None) or {}
     if (
             _published(instance.person_id) or _published(before.get("person_id")) or _cited_publicly([instance.pk])):
-        bump(figures=False)
+        bump("pages")
 
 
 def _mention_deleted(sender, instance, **kwargs):
     if _published(instance.person_id):
-        bump(figures=False)
+        bump("pages")
 
 
 def _detail_pre_save(fields):
@@ -178,19 +188,19 @@ def _source_saved(sender, instance, created, raw=False, **kwargs):
     if raw or created or not _changed(instance, PUBLIC_SOURCE_FIELDS):
         return
     if _cited_publicly(Mention.objects.filter(source=instance).values("pk")):
-        bump(figures=False)
+        bump("pages")
 
 
 def _document_saved(sender, instance, created, raw=False, **kwargs):
     if raw or created or not _changed(instance, PUBLIC_DOCUMENT_FIELDS):
         return
     if _cited_publicly(Mention.objects.filter(document=instance).values("pk")):
-        bump(figures=False)
+        bump("pages")
 
 
 def _campaign_changed(sender, instance=None, raw=False, action="post_", **kwargs):
     if not raw and action.startswith("post_"):
-        bump(figures=False)
+        bump("pages")
 
 
 def connect() -> None:

@@ -13,6 +13,7 @@ cases). Published persons only: filters with ``published_only=False`` use the SQ
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,7 +30,7 @@ _FIELDS = {"case_id": "case_id", "person_id": "case__person_id", "sex": "case__p
            "ethnicity": "case__person__ethnicity", "nationality": "case__person__nationality",
            "juvenile": "case__person__juvenile", "public": "public_execution"}
 _lock = threading.Lock()
-_loaded: tuple[object, "Published"] | None = None
+_loaded: tuple[object, float, "Published"] | None = None
 
 
 @dataclass
@@ -65,15 +66,19 @@ def load() -> Published:
 
 
 def published(version) -> Published:
-    """The columns for ``version``, loaded by the first caller after it moves (one per process)."""
+    """The columns for ``version``, loaded by the first caller after it moves (one per process;
+    a caller that waited for a load begun after it asked takes that load, even if the version
+    moved again meanwhile: no queue of loads behind each other)."""
     global _loaded
     current = _loaded
     if current is not None and current[0] == version:
-        return current[1]
+        return current[2]
+    asked = time.time()
     with _lock:
-        if _loaded is None or _loaded[0] != version:
-            _loaded = (version, load())
-        return _loaded[1]
+        if _loaded is None or (_loaded[0] != version and _loaded[1] < asked):
+            started = time.time()
+            _loaded = (version, started, load())
+        return _loaded[2]
 
 
 def forget() -> None:
