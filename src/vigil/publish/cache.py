@@ -1,10 +1,10 @@
 """The public site's cache of aggregates and rendered pages: keyed by query, stamped with the
 PUBLIC data version, refreshed by one request at a time while the others get the previous value.
 
-**Versions.** :class:`vigil.publish.models.PublicVersion` holds two counters that move only
-when public data change (:mod:`vigil.publish.versions`): ``figures`` (aggregates, facets,
-lists, searches, feeds) and ``pages`` (also the sources and documents on a person's page,
-campaigns). An entry is stamped with the version of its scope read *before* it was computed.
+**Versions.** :class:`vigil.publish.models.PublicVersion` holds counters that move only
+when public data change (:mod:`vigil.publish.versions`): ``columns`` (the precomputed
+columns' data), ``figures`` (aggregates, facets, lists, searches, feeds) and ``pages`` (also
+the sources and documents on a person's page, campaigns). An entry is stamped with the version of its scope read *before* it was computed.
 Each process re-reads the counters at most every ``VERSION_TTL`` seconds (one primary-key
 query), so a cache hit needs no database at all.
 
@@ -12,7 +12,8 @@ query), so a cache hit needs no database at all.
 stale. The first request to see it recomputes it (a cross-process claim in the shared
 cache, ``add(key + ':refresh')``) while every other request gets the stale value, but only
 for ``MAX_STALE`` seconds from the moment that stale value's computation began; after that
-requests wait for a fresh value (one computation per key per process). So a burst of
+requests wait for a fresh value (one computation per key per process; a request that waited
+takes a value whose computation began after it arrived). So a burst of
 requests after a write costs one recomputation, and **a public change shows on every page
 within ``MAX_STALE + VERSION_TTL`` seconds** (12 s) plus the time of one recomputation.
 Entries also expire after ``TTL`` seconds (bulk writes send no signals; ``vigil stats

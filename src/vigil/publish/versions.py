@@ -51,7 +51,7 @@ def bump(level: str = "columns") -> None:
 
 
 def refresh() -> tuple[int, int]:
-    """Move both counters past every value used before (to the current time in milliseconds
+    """Move every counter past every value used before (to the current time in milliseconds
     if that is higher), so nothing cached earlier counts as current: after bulk writes, which
     send no signals, or after restoring a database whose counters went back. Returns them."""
     import time
