@@ -70,13 +70,24 @@ def _charge_masks(df: pd.DataFrame) -> pd.Series:
 
 
 def candidate_pairs(keys: pd.DataFrame, prof: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of clusters (root_l < root_r) sharing a name key, with the key's cluster count."""
+    """Pairs of clusters (root_l < root_r) sharing a name key, with the key's cluster count.
+
+    A name borne by more than ``MAX_GROUP`` clusters is compared only within one prison
+    (else province), and then within two-year periods; groups still larger are skipped,
+    so memory stays bounded whatever the data."""
     keys = keys.assign(k=keys.groupby(["given_sk", "surname_sk"])["root"].transform("size"))
     keys = keys[keys["k"] > 1]
-    small, big = keys[keys["k"] <= MAX_GROUP], keys[keys["k"] > MAX_GROUP]
-    big = big.assign(place=prof["prison"].fillna(prof["province"]).reindex(big["root"]).to_numpy())
-    pairs = [_self_pairs(small, ["given_sk", "surname_sk"]),
-             _self_pairs(big.dropna(subset=["place"]), ["given_sk", "surname_sk", "place"])]
+    keys = keys.assign(
+        place=prof["prison"].fillna(prof["province"]).reindex(keys["root"]).to_numpy(),
+        period=prof["date_lo"].reindex(keys["root"]).to_numpy() // 730)
+    on, pairs = ["given_sk", "surname_sk"], []
+    for extra in (None, "place", "period"):
+        if extra:
+            on = on + [extra]
+            keys = keys.dropna(subset=[extra])
+        size = keys.groupby(on)["root"].transform("size")
+        pairs.append(_self_pairs(keys[size <= MAX_GROUP], on))
+        keys = keys[size > MAX_GROUP]
     out = pd.concat(pairs, ignore_index=True)
     return out.sort_values("k").drop_duplicates(["root_l", "root_r"]).reset_index(drop=True)
 
