@@ -7,6 +7,7 @@ running the same command again must complete the work without duplicates.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import os
@@ -207,32 +208,31 @@ def test_killed_linkage_is_consistent_and_resumable(fresh_home, tmp_path):
 
 # --- read-only database, full disk ----------------------------------------------------------
 
-def _mount_tmpfs(path: Path, size: str) -> bool:
+@contextlib.contextmanager
+def _tmpfs(path: Path, size: str, why: str):
+    """A tmpfs of ``size`` mounted at ``path`` for the block (skips the test when it cannot
+    be mounted: ``why`` names what the test needs it for)."""
     path.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0 or not shutil.which("mount"):
-        return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
-                          capture_output=True).returncode == 0
-
-
-def _umount(path: Path) -> None:
-    subprocess.run(["umount", "-l", str(path)], capture_output=True)
+    mounted = os.geteuid() == 0 and shutil.which("mount") and subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+        capture_output=True).returncode == 0
+    if not mounted:
+        pytest.skip(f"needs root to mount a tmpfs ({why})")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], capture_output=True)
 
 
 @sqlite_pass_only
 def test_read_only_database_gives_a_clear_error(fresh_home, tmp_path):
     run = fresh_home()
-    mount = tmp_path / "ro"
-    if not _mount_tmpfs(mount, "50m"):
-        pytest.skip("needs root to mount a tmpfs (a read-only file system for the database)")
-    try:
+    with _tmpfs(tmp_path / "ro", "50m", "a read-only file system for the database") as mount:
         shutil.copyfile(run.home / "vigil.sqlite3", mount / "vigil.sqlite3")
         assert subprocess.run(["mount", "-o", "remount,ro", str(mount)], capture_output=True).returncode == 0
         url = f"sqlite:///{mount / 'vigil.sqlite3'}"
         done = run("import", str(SAMPLE / "lists" / "sample-list.csv"), "--source", "List B", "--mapping", MAPPING,
                    check=False, DATABASE_URL=url)
-    finally:
-        _umount(mount)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert "read-only" in done.stderr or "cannot open" in done.stderr
@@ -242,10 +242,7 @@ def test_read_only_database_gives_a_clear_error(fresh_home, tmp_path):
 @sqlite_pass_only
 def test_full_disk_gives_a_clear_error(fresh_home, tmp_path):
     run = fresh_home()
-    mount = tmp_path / "full"
-    if not _mount_tmpfs(mount, "2m"):
-        pytest.skip("needs root to mount a small tmpfs (a full disk)")
-    try:
+    with _tmpfs(tmp_path / "full", "2m", "a small disk to fill") as mount:
         # the database fills its disk
         shutil.copyfile(run.home / "vigil.sqlite3", mount / "vigil.sqlite3")
         free = shutil.disk_usage(mount).free
@@ -265,8 +262,6 @@ def test_full_disk_gives_a_clear_error(fresh_home, tmp_path):
         (mount / "filler").write_bytes(b"\0" * (shutil.disk_usage(mount).free - 4096))
         ev_full = run("ingest", str(SAMPLE / "reports"), "--source", "Monitor", check=False,
                       VIGIL_EVIDENCE_DIR=str(mount / "evidence"))
-    finally:
-        _umount(mount)
     assert db_full.returncode == 2 and "Traceback" not in db_full.stderr, db_full.stderr
     assert "is full" in db_full.stderr and str(mount / "vigil.sqlite3") in db_full.stderr
     assert state == "ok"

@@ -6,17 +6,11 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
 
+from tests.webapp_fixtures import _fresh_cache  # noqa: F401  (autouse: a clean cache per test)
 from vigil.accounts import totp
 from vigil.accounts.models import TOTPDevice
 
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
