@@ -14,13 +14,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from site_latency import build, cold, free_port, measure, wait_for  # noqa: E402
+from site_latency import cold, free_port, measure, open_home, wait_for  # noqa: E402
 
 
 def calls(case: str, person: str) -> list[tuple[str, str]]:
@@ -43,18 +41,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    home = Path(tempfile.mkdtemp(prefix="vigil-api-bench-"))
-    os.environ.update(VIGIL_HOME=str(home), DJANGO_SETTINGS_MODULE="vigil.site.settings",
-                      VIGIL_API_RATE="anonymous=1000000/60,token=1000000/60")
-    os.environ.pop("DATABASE_URL", None)
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
-    t0 = time.perf_counter()
-    build(args.cases)
+    home, _, seconds = open_home("", args.cases, "vigil-api-bench-",
+                                 VIGIL_API_RATE="anonymous=1000000/60,token=1000000/60")
     from django.db import connection
 
     from vigil.records.models import Case
@@ -63,7 +51,7 @@ def main() -> None:
         cur.execute("ANALYZE")
     case = Case.objects.filter(person__published=True).select_related("person").order_by("?").first()
     connection.close()
-    print(f"built {args.cases} cases in {time.perf_counter() - t0:.1f} s")
+    print(f"built {args.cases} cases in {seconds:.1f} s")
 
     port = free_port()
     server = subprocess.Popen([str(ROOT / ".venv/bin/vigil"), "serve", "--port", str(port), "--workers",

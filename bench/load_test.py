@@ -22,7 +22,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import defaultdict
@@ -32,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from site_latency import FIRST, FIRST_FA, LAST, LAST_FA, build, free_port, wait_for  # noqa: E402
+from site_latency import FIRST, FIRST_FA, LAST, LAST_FA, free_port, open_home, wait_for  # noqa: E402
 
 
 def page_for(rng: random.Random, people: list[str]) -> tuple[str, str]:
@@ -166,19 +165,7 @@ def main() -> None:
                         help="the field edited: origin (private) or name_latin (public: moves the public version)")
     args = parser.parse_args()
 
-    home = Path(args.home or tempfile.mkdtemp(prefix="vigil-load-"))
-    home.mkdir(parents=True, exist_ok=True)
-    reuse = (home / "vigil.sqlite3").exists()
-    os.environ.update(VIGIL_HOME=str(home), DJANGO_SETTINGS_MODULE="vigil.site.settings", VIGIL_NO_PROGRESS="1")
-    os.environ.pop("DATABASE_URL", None)
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
-    t0 = time.perf_counter()
-    if not reuse:
-        build(args.cases)
+    home, reuse, seconds = open_home(args.home, args.cases, "vigil-load-")
     from django.db import connection
 
     from vigil.records.models import Case, Person
@@ -186,7 +173,7 @@ def main() -> None:
     with connection.cursor() as cur:
         cur.execute("ANALYZE")
     people = list(Person.objects.filter(published=True).order_by("?").values_list("public_id", flat=True)[:5000])
-    print(f"{'reused' if reuse else 'built'} {Case.objects.count()} cases in {time.perf_counter() - t0:.0f} s ({home})")
+    print(f"{'reused' if reuse else 'built'} {Case.objects.count()} cases in {seconds:.0f} s ({home})")
     connection.close()
 
     port = free_port()

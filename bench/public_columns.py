@@ -12,10 +12,8 @@ measurement is a first computation. CPU seconds of the whole run are printed at 
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -45,20 +43,9 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--home", default="")
     args = parser.parse_args()
-    home = Path(args.home or tempfile.mkdtemp(prefix="vigil-columns-bench-"))
-    home.mkdir(parents=True, exist_ok=True)
-    reuse = (home / "vigil.sqlite3").exists()
-    os.environ.update(VIGIL_HOME=str(home), DJANGO_SETTINGS_MODULE="vigil.site.settings", VIGIL_NO_PROGRESS="1")
-    os.environ.pop("DATABASE_URL", None)
-    import django
-    from django.core.management import call_command
+    from site_latency import open_home
 
-    django.setup()
-    call_command("migrate", verbosity=0)
-    if not reuse:
-        from site_latency import build
-
-        build(args.cases)
+    open_home(args.home, args.cases, "vigil-columns-bench-")
     from vigil.publish import facets, queries
     from vigil.statistics import columns
     from vigil.statistics import queries as stats

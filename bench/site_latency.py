@@ -75,6 +75,30 @@ def build(n: int, seed: int = 11) -> None:
     StatusEvent.objects.bulk_create(events, batch_size=5000)
 
 
+def open_home(home: str, cases: int, prefix: str, **env: str) -> tuple[Path, bool, float]:
+    """Point Django at a benchmark VIGIL_HOME on SQLite (``home``, or a new temporary folder
+    named ``prefix``...), migrate it and build ``cases`` cases unless it already holds a
+    database. ``env`` adds environment variables (e.g. rate limits). Returns (home, whether
+    the database was reused, seconds spent building or reusing it)."""
+    path = Path(home or tempfile.mkdtemp(prefix=prefix))
+    path.mkdir(parents=True, exist_ok=True)
+    reuse = (path / "vigil.sqlite3").exists()
+    os.environ.update(VIGIL_HOME=str(path), DJANGO_SETTINGS_MODULE="vigil.site.settings",
+                      VIGIL_NO_PROGRESS="1", **env)
+    os.environ.pop("DATABASE_URL", None)
+    if str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    t0 = time.perf_counter()
+    if not reuse:
+        build(cases)
+    return path, reuse, time.perf_counter() - t0
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -188,21 +212,7 @@ def main() -> None:
     parser.add_argument("--home", default="", help="reuse this VIGIL_HOME if it already holds a built database")
     args = parser.parse_args()
 
-    home = Path(args.home or tempfile.mkdtemp(prefix="vigil-site-bench-"))
-    home.mkdir(parents=True, exist_ok=True)
-    reuse = (home / "vigil.sqlite3").exists()
-    os.environ["VIGIL_HOME"] = str(home)
-    os.environ.pop("DATABASE_URL", None)
-    sys.path.insert(0, str(ROOT / "src"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vigil.site.settings")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0)
-    t0 = time.perf_counter()
-    if not reuse:
-        build(args.cases)
+    home, reuse, seconds = open_home(args.home, args.cases, "vigil-site-bench-")
     from django.db import connection
     from vigil.records.models import Person
 
@@ -212,7 +222,7 @@ def main() -> None:
     connection.close()
     from vigil.records.models import Case
     n_cases = Case.objects.count()
-    print(f"{'reused' if reuse else 'built'} {n_cases} cases in {time.perf_counter() - t0:.1f} s ({home})")
+    print(f"{'reused' if reuse else 'built'} {n_cases} cases in {seconds:.1f} s ({home})")
 
     shutil.rmtree(home / "cache", ignore_errors=True)  # cold start: no page cached by an earlier run
     port = free_port()
