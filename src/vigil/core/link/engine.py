@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from vigil.core.link import records as _records
+from vigil.core.link.fragments import fragment_links
 from vigil.core.link import settings as _settings
 
 DUCKDB_MEMORY = "1500MB"  # DuckDB spills to the temp directory beyond this
@@ -323,8 +324,6 @@ def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
 
 
 def _join_fragments(uf: "_ConstrainedUnionFind", frame: pd.DataFrame) -> None:
-    from vigil.core.link.fragments import fragment_links
-
     roots = pd.Series([uf.find(m) for m in frame["mention_id"].tolist()], index=frame.index)
     for a, b, _score in fragment_links(frame, roots):
         uf.union(a, b)

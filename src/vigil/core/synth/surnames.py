@@ -58,13 +58,6 @@ SUFFIXES = [
 ]
 
 
-def _join(root: str, joiner: str, suffix: str) -> str:
-    """Persian root + suffix; a root ending in alef or vav takes -yi for -i."""
-    if suffix == "ی" and root[-1] in "اوی":
-        suffix = "یی" if root[-1] == "ا" else "ئی" if root[-1] == "ی" else "ی"
-    return f"{root}{joiner}{suffix}"
-
-
 def _latin(root: str, suffix: str) -> str:
     """Latin spellings (|-separated, at most four, the commonest first)."""
     spellings = [r + s for s, r in product(suffix.split("|"), root.split("|"))]
@@ -76,7 +69,7 @@ def _compose() -> list[tuple[str, str, float]]:
     for (fa, lat, w), (joiner, sfa, slat, sw) in product(ROOTS, SUFFIXES):
         if sfa == "ی" and lat.split("|")[0][-1] in "aeiou":
             continue  # Alii, Rezai: spelled differently, left to the head table
-        out.append((_join(fa, joiner, sfa), _latin(lat, slat), float(w * sw)))
+        out.append((f"{fa}{joiner}{sfa}", _latin(lat, slat), float(w * sw)))
     return out
 
 
