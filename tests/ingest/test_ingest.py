@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from tests.ingest.conftest import minimal_pdf
+from tests.pdfs import minimal_pdf
 from vigil.core.reading import read_text
 from vigil.ingest.collect import Outcome, ingest_target, poll_feed
 from vigil.ingest.models import Feed

@@ -8,7 +8,6 @@ speed target. Deeper fuzzing: the atheris harnesses in ``fuzz/``.
 """
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from hypothesis import strategies as st
 from vigil.core import dates, feeds, names, reading, tabular
 from vigil.core.extract import extract
 
+from tests.pdfs import pdf
 from tests.security.conftest import sqlite_pass_only
 
 pytestmark = sqlite_pass_only
@@ -199,18 +199,6 @@ def test_deeply_nested_html_is_bounded():
             assert isinstance(read.text, str)
     unclosed = b"<html><body>" + b"<b><i><span>" * 200_000 + b"text"
     within_bound(reading.read_text, unclosed, "unclosed.html")
-
-
-def pdf(objects: list[bytes]) -> bytes:
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def bomb_pdf(inflated: int) -> bytes:
