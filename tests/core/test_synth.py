@@ -299,18 +299,35 @@ def test_sample_list_is_reproducible_and_importable():
     assert {r.fields["status"] for r in plan.create} <= STATUSES
 
 
+def _distinct(values, k: int = 129) -> float:
+    """Mean number of distinct values among ``k`` people drawn 100 times."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    return float(np.mean([len(set(rng.choice(values, k, replace=False))) for _ in range(100)]))
+
+
 def test_wide_surnames_are_as_varied_as_real_reports():
     """129 named people in the shared reports bear 115 surnames; the 63 common surnames
     alone give about 48 (docs/decisions/synthetic-surname-tail.md)."""
-    import numpy as np
-
     from vigil.core.synth.world import SURNAMES, population_chunk
 
-    def distinct(wide: bool) -> float:
-        surnames = population_chunk(3, 0, wide)["surname"]
-        rng = np.random.default_rng(0)
-        return np.mean([len(set(rng.choice(surnames, 129, replace=False))) for _ in range(100)])
-    assert distinct(True) >= 95 and distinct(False) <= 60
-    assert all(fa and latin for fa, latin, _ in SURNAMES)
     wide, narrow = population_chunk(3, 0, True), population_chunk(3, 0, False)
-    assert (wide["given"] == narrow["given"]).all() and (wide["events"] == narrow["events"]).all()
+    assert _distinct(wide["surname"]) >= 95 and _distinct(narrow["surname"]) <= 60
+    assert all(fa and latin for fa, latin, _ in SURNAMES)
+    assert (wide["events"] == narrow["events"]).all()
+    assert (wide["prison"] == narrow["prison"]).all()
+
+
+def test_wide_given_names_are_as_varied_as_real_reports():
+    """119 distinct named people in the shared reports bear 88 given names; the common
+    given names alone give about 44 (docs/decisions/synthetic-surname-tail.md)."""
+    from vigil.core.synth.world import GIVEN, GIVEN_F_WIDE, GIVEN_M_WIDE, population_chunk
+
+    wide, narrow = population_chunk(3, 0, True), population_chunk(3, 0, False)
+    assert _distinct(wide["given"], 119) >= 80 and _distinct(narrow["given"], 119) <= 50
+    women = set(GIVEN_F_WIDE[0].tolist())
+    assert all((g in women) == f for g, f in zip(wide["given"].tolist(), wide["female"].tolist()))
+    assert not set(wide["father"].tolist()) & women
+    assert all(fa and latin for fa, latin, _ in GIVEN)
+    assert len(GIVEN_M_WIDE[0]) == len(GIVEN_M_WIDE[1]) and abs(GIVEN_M_WIDE[1].sum() - 1) < 1e-9

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import tables as T
+from . import given as _given
 from .surnames import HEAD_SHARE, TAIL
 
 EPOCH = dt.date(2015, 1, 1)
@@ -32,7 +33,8 @@ YEAR_WEIGHTS = np.array([970, 530, 510, 270, 280, 270, 330, 580, 830, 975, 1400]
 
 GIVEN_M = list(T.MALE_GIVEN)
 GIVEN_F = list(T.FEMALE_GIVEN)
-GIVEN = GIVEN_M + GIVEN_F
+# the head (tables) first, so that narrow populations keep their indices; then the tail
+GIVEN = GIVEN_M + GIVEN_F + _given.MALE_TAIL + _given.FEMALE_TAIL
 CHARGE_NAMES = [c for c, _ in T.CHARGES]
 PROVINCE_ETH = [T.PROVINCE_ETHNICITY.get(p[3]) for p in T.PRISONS]
 SURNAME_INDEX = {s[1].split("|")[0]: i for i, s in enumerate(T.SURNAMES)}
@@ -45,6 +47,16 @@ def _probs(weights) -> np.ndarray:
 
 P_GIVEN_M = _probs([g[2] for g in GIVEN_M])
 P_GIVEN_F = _probs([g[2] for g in GIVEN_F])
+_TAIL_M0 = len(GIVEN_M) + len(GIVEN_F)
+_TAIL_F0 = _TAIL_M0 + len(_given.MALE_TAIL)
+# wide populations: (indices into GIVEN, probabilities) for men and for women
+GIVEN_M_WIDE = (np.r_[np.arange(len(GIVEN_M)), _TAIL_M0 + np.arange(len(_given.MALE_TAIL))],
+                np.r_[_given.HEAD_SHARE * P_GIVEN_M, (1 - _given.HEAD_SHARE) * _probs(
+                    [g[2] for g in _given.MALE_TAIL])])
+GIVEN_F_WIDE = (np.r_[len(GIVEN_M) + np.arange(len(GIVEN_F)),
+                      _TAIL_F0 + np.arange(len(_given.FEMALE_TAIL))],
+                np.r_[_given.HEAD_SHARE * P_GIVEN_F, (1 - _given.HEAD_SHARE) * _probs(
+                    [g[2] for g in _given.FEMALE_TAIL])])
 _COMMUNITY_ONLY = {n for k in ("baluch", "arab") for n in T.COMMUNITY_SURNAMES[k]}
 P_SURNAME = _probs([s[2] * (0.1 if s[1].split("|")[0] in _COMMUNITY_ONLY else 1)
                     for s in T.SURNAMES])
@@ -143,14 +155,19 @@ def _pick(rng, p, n) -> np.ndarray:
 
 
 def _names(rng, n, female, nationality_af, ethnicity, wide: bool) -> tuple[np.ndarray, ...]:
-    given = np.where(female, len(GIVEN_M) + _pick(rng, P_GIVEN_F, n), _pick(rng, P_GIVEN_M, n))
+    if wide:
+        (men, p_men), (women, p_women) = GIVEN_M_WIDE, GIVEN_F_WIDE
+    else:
+        men, p_men = np.arange(len(GIVEN_M)), P_GIVEN_M
+        women, p_women = len(GIVEN_M) + np.arange(len(GIVEN_F)), P_GIVEN_F
+    given = np.where(female, women[_pick(rng, p_women, n)], men[_pick(rng, p_men, n)])
     surname = _pick(rng, P_SURNAME_WIDE if wide else P_SURNAME, n)
     community = np.where(nationality_af, "AF", ethnicity.astype(object)).astype(object)
     use_comm = rng.random(n) < T.COMMUNITY_SHARE
     for key, idx in COMMUNITY_IDX.items():
         sel = use_comm & (community == key)
         surname[sel] = idx[rng.integers(0, len(idx), sel.sum())]
-    father = _pick(rng, P_GIVEN_M, n)
+    father = men[_pick(rng, p_men, n)]
     return given, surname, father
 
 
