@@ -118,43 +118,108 @@ def wait_for(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"server did not start: {url}")
 
 
-def measure(url: str, n: int, concurrency: int) -> dict:
-    """p50/p95/max (ms) of ``n`` GETs of ``url`` from ``concurrency`` threads."""
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and its live children
+    (the gunicorn master and workers), from /proc; 0 where /proc is missing."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for p in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        return [int(c) for t in tasks for c in (t / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+def httpx_getter():
+    """A per-thread GET function using httpx (the client of the earlier runs): (status, bytes)."""
     import httpx
 
+    client = httpx.Client(timeout=120)
+
+    def get(url: str) -> tuple[int, int]:
+        r = client.get(url)
+        return r.status_code, len(r.content)
+    return get, client.close
+
+
+def http_getter():
+    """A per-thread GET function on one keep-alive ``http.client`` connection (lighter on the
+    client's CPU than httpx, so that more of the 2 vCPUs go to the server): (status, bytes)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    conn: list = []
+
+    def get(url: str) -> tuple[int, int]:
+        parts = urlsplit(url)
+        if not conn:
+            conn.append(http.client.HTTPConnection(parts.hostname, parts.port, timeout=120))
+        try:
+            conn[0].request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+            r = conn[0].getresponse()
+            return r.status, len(r.read())
+        except (OSError, http.client.HTTPException):
+            conn.pop().close()
+            raise
+    return get, lambda: conn and conn[0].close()
+
+
+CLIENTS = {"httpx": httpx_getter, "http.client": http_getter}
+
+
+def measure(url: str, n: int, concurrency: int, client: str = "httpx", server_pid: int = 0) -> dict:
+    """p50/p95/max (ms) of ``n`` GETs of ``url`` from ``concurrency`` threads, with the CPU ms
+    per request of this (client) process and of the server's process tree (``server_pid``)."""
     times: list[float] = []
     failures: list[str] = []
+    sizes: list[int] = []
     lock = threading.Lock()
     counter = iter(range(n))
 
     def worker():
-        with httpx.Client(timeout=120) as client:
+        get, close = CLIENTS[client]()
+        try:
             while True:
                 with lock:
                     if next(counter, None) is None:
                         return
                 t0 = time.perf_counter()
                 try:
-                    r = client.get(url)
-                    ok = r.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
+                    status, size = get(url)
+                    ok = status == 200
+                except Exception:  # noqa: BLE001 - a failed request is counted, not raised
+                    ok, size = False, 0
                 with lock:
                     if ok:
                         times.append((time.perf_counter() - t0) * 1000)
+                        sizes.append(size)
                     else:
                         failures.append(url)
+        finally:
+            close()
 
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    t0 = time.perf_counter()
+    cpu0, server0, t0 = time.process_time(), tree_cpu(server_pid) if server_pid else 0.0, time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - t0
+    client_cpu = time.process_time() - cpu0
+    server_cpu = tree_cpu(server_pid) - server0 if server_pid else float("nan")
     times.sort() if times else times.append(float("nan"))
     return {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))], "max": times[-1],
-            "rps": len(times) / wall, "failed": len(failures)}
+            "rps": len(times) / wall, "failed": len(failures), "bytes": max(sizes, default=0),
+            "client_cpu": client_cpu * 1000 / n, "server_cpu": server_cpu * 1000 / n}
 
 
 def cold(url: str) -> float:
@@ -194,11 +259,17 @@ def run_datasette(db: Path, args) -> list[tuple[str, dict]]:
                 cold(base + path)
             except Exception as exc:  # a timeout is a result too
                 print(f"{label}: first request failed ({exc!r})")
-            out.append((label, measure(base + path, args.datasette_requests, args.concurrency)))
+            out.append((label, measure(base + path, args.datasette_requests, args.concurrency, args.client, proc.pid)))
         return out
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def print_row(label: str, first: float | None, s: dict) -> None:
+    cold_ms = "" if first is None else f"{first:.1f}"
+    print(f"{label:28} {cold_ms:>8} {s['p50']:8.1f} {s['p95']:8.1f} {s['max']:8.1f} {s['rps']:7.1f} {s['failed']:6d} "
+          f"{s['bytes']:7d} {s['client_cpu']:17.2f} {s['server_cpu']:17.2f}")
 
 
 def main() -> None:
@@ -210,7 +281,10 @@ def main() -> None:
     parser.add_argument("--datasette", default="", help="path of a datasette executable to compare with")
     parser.add_argument("--datasette-requests", type=int, default=100)
     parser.add_argument("--home", default="", help="reuse this VIGIL_HOME if it already holds a built database")
+    parser.add_argument("--client", choices=sorted(CLIENTS), default="http.client",
+                        help="the benchmark's HTTP client (httpx: the client of the runs before 2026-11-26)")
     args = parser.parse_args()
+    print("load average at the start: %.2f %.2f %.2f" % os.getloadavg())
 
     home, reuse, seconds = open_home(args.home, args.cases, "vigil-site-bench-")
     from django.db import connection
@@ -234,19 +308,21 @@ def main() -> None:
         wait_for(base + "/cases.json?_size=1", timeout=180)
         for label, path in pages(person):
             first = cold(base + path)
-            stats = measure(base + path, args.requests, args.concurrency)
+            stats = measure(base + path, args.requests, args.concurrency, args.client, server.pid)
             results.append((label, first, stats))
     finally:
         server.terminate()
         server.wait(10)
     print(f"\n{n_cases} cases, SQLite, vigil serve (gunicorn, {args.workers} workers x 4 threads), "
-          f"concurrency {args.concurrency}, {args.requests} requests per page")
-    print(f"{'page':28} {'cold ms':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} {'failed':>6}")
+          f"concurrency {args.concurrency}, {args.requests} requests per page, client {args.client}")
+    print(f"{'page':28} {'cold ms':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} {'failed':>6} "
+          f"{'bytes':>7} {'client CPU ms/req':>17} {'server CPU ms/req':>17}")
     for label, first, s in results:
-        print(f"{label:28} {first:8.1f} {s['p50']:8.1f} {s['p95']:8.1f} {s['max']:8.1f} {s['rps']:7.1f} {s['failed']:6d}")
+        print_row(label, first, s)
     if args.datasette:
         for label, s in run_datasette(home / "vigil.sqlite3", args):
-            print(f"{label:28} {'':8} {s['p50']:8.1f} {s['p95']:8.1f} {s['max']:8.1f} {s['rps']:7.1f} {s['failed']:6d}")
+            print_row(label, None, s)
+    print("load average at the end: %.2f %.2f %.2f" % os.getloadavg())
     if not args.home:
         shutil.rmtree(home, ignore_errors=True)
 
