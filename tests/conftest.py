@@ -49,8 +49,10 @@ def _forget_public_cache(request):
     yield
     if {"db", "transactional_db", "live_server"} & set(request.fixturenames):
         from vigil.publish import cache as page_cache
+        from vigil.publish import front
         from vigil.statistics import columns
 
         columns.forget()
         page_cache.reset_version()
         page_cache.store().clear()
+        front.forget()

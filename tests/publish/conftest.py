@@ -23,6 +23,7 @@ def use_private_cache(settings, monkeypatch) -> None:
     request and no columns loaded: test processes share VIGIL_HOME, so the file cache would
     mix their databases."""
     from vigil.publish import cache as page_cache
+    from vigil.publish import front
     from vigil.statistics import columns
 
     page_cache.store.cache_clear()  # an earlier test may have opened the settings' file cache
@@ -32,6 +33,7 @@ def use_private_cache(settings, monkeypatch) -> None:
     monkeypatch.setattr(page_cache, "VERSION_TTL", 0)
     page_cache.reset_version()
     page_cache.store().clear()
+    front.forget()
     assert type(page_cache.store()).__name__ == "LocMemCache"
 
 

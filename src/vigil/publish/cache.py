@@ -30,7 +30,7 @@ import threading
 import time
 from contextlib import contextmanager
 from functools import lru_cache, partial, wraps
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from django.core.cache import caches
 from django.db import connection
@@ -63,6 +63,15 @@ def _computing(key: str):
             slot[1] -= 1
             if not slot[1]:
                 del _key_locks[key]
+
+
+class PageStamp(NamedTuple):
+    """Which cached rendering a response is: its scope, version stamp, computation start, language."""
+
+    scope: str
+    version: int
+    started: float
+    lang: str
 
 
 class _Uncacheable(Exception):
@@ -124,24 +133,28 @@ def _claim_refresh(key: str, entry: tuple | None) -> bool | None:
 def cached(kind: str, params: dict, compute: Callable[[], Any], scope: str = "figures") -> Any:
     """``compute()``'s value for this kind and params, at the current public version of
     ``scope`` or (while one request recomputes it) at most ``MAX_STALE`` s behind it."""
+    return cached_entry(kind, params, compute, scope)[2]
+
+
+def cached_entry(kind: str, params: dict, compute: Callable[[], Any], scope: str = "figures") -> tuple:
+    """As :func:`cached`, but the whole entry: (version stamp, computation start, value)."""
     key = cache_key(kind, params, scope)
     arrived = time.time()
     version = data_version(scope)
     entry = store().get(key)
     if entry is not None and entry[0] >= version:
-        return entry[2]
+        return entry
     claimed = _claim_refresh(key, entry)
     if claimed is None:
-        return entry[2]
+        return entry
     try:
         with _computing(key):
             entry = store().get(key)
             if entry is not None and (entry[0] >= version or entry[1] >= arrived):
-                return entry[2]  # computed while this request waited: as new as it needs
-            started = time.time()
-            value = compute()
-            store().set(key, (version, started, value), TTL)
-            return value
+                return entry  # computed while this request waited: as new as it needs
+            entry = (version, time.time(), compute())
+            store().set(key, entry, TTL)
+            return entry
     finally:
         if claimed:
             store().delete(key + ":refresh")
@@ -169,13 +182,16 @@ def cached_page(view=None, *, scope: str = "pages"):
     def wrapper(request, *args, **kwargs):
         if request.method != "GET":
             return view(request, *args, **kwargs)
-        params = {"url": request.get_full_path(), "host": request.get_host(), "lang": get_language(), "kw": kwargs}
+        lang = get_language()
+        params = {"url": request.get_full_path(), "host": request.get_host(), "lang": lang, "kw": kwargs}
         try:
-            content, headers = cached("page", params, lambda: _render(view, request, args, kwargs), scope)
+            version, started, (content, headers) = cached_entry(
+                "page", params, lambda: _render(view, request, args, kwargs), scope)
         except _Uncacheable as exc:
             return exc.response
         response = HttpResponse(content)
         for name, value in headers.items():
             response[name] = value
+        response.vigil_page = PageStamp(scope, version, started, lang)  # for the front cache (vigil.publish.front)
         return response
     return wrapper

@@ -36,6 +36,32 @@ class QueryLanguageMiddleware:
             request.LANGUAGE_CODE = chosen
         response = self.get_response(request)
         if chosen:
-            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, chosen, max_age=365 * 86400, samesite="Lax")
+            set_language_cookie(response, chosen)
             response.headers.setdefault("Content-Language", chosen)
+        return response
+
+
+def set_language_cookie(response, lang: str) -> None:
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang, max_age=365 * 86400, samesite="Lax")
+
+
+class FrontCacheMiddleware:
+    """Answers an anonymous GET of a cached public page from the front cache before the
+    inner middleware runs, and keeps such pages on their way out (:mod:`vigil.publish.front`).
+    Place after the security and static-file middleware, before the session middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from vigil.publish import front
+
+        found = front.key_for(request)
+        if found is None:
+            return self.get_response(request)
+        hit = front.lookup(found[0])
+        if hit is not None:
+            return hit
+        response = self.get_response(request)
+        front.keep(*found, response)
         return response

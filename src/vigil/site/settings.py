@@ -36,6 +36,7 @@ MIDDLEWARE = [
     "vigil.publish.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "vigil.publish.middleware.FrontCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "vigil.publish.middleware.QueryLanguageMiddleware",
