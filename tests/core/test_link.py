@@ -66,6 +66,17 @@ def test_prepare_keys_nicknames_aliases_suffixes_scripts():
     assert df.loc["f", "date_hi"] - df.loc["f", "date_lo"] == 30
 
 
+def test_name_parts_word_by_word_equal_whole_name_parts():
+    from vigil.core.link.records import _NameParts, _name_parts
+    names = ["Jesse de la Rosa", "Joe Brooks Jr.", "  محمد   رضایی ", "Mohammad-Reza Karimi",
+             "Seyed Ali O'Neil III", "José Álvarez", "علی‌رضا کریمی‌نژاد Karimi", "Ali",
+             "Jr.", "ΟΔΥΣΣΕΑΣ ΠΑΠΑΣ", "Brooks, Joe", "Shaka Sankofa (Gary Graham)",
+             "Ali \u201cthe Tall\u201d Rezaei", "Van Der Berg", "de la"]
+    parts = _NameParts()
+    assert [parts(n) for n in names] == [_name_parts(n) for n in names]
+    assert parts("Jesse de la Rosa")[1:3] == ("jesse", "de la rosa")
+
+
 # ---------------------------------------------------------------- real lists
 @needs_us
 def test_texas_dpic_to_tdcj_all_556_pairs_no_false_pair(dpic, tdcj):

@@ -126,14 +126,14 @@ def split_key(name: str) -> tuple[str | None, str | None, tuple[str, ...]]:
         given_toks, surname_toks = list(words(first)), list(words(last))
     else:
         toks = list(words(main))
-        given_toks, surname_toks = toks[:1], _surname_tail(toks[1:])
+        given_toks, surname_toks = toks[:1], surname_tail(toks[1:])
     tokens = list(words(main)) + [t for a in aliases for t in words(a)]
     given = given_toks[0] if given_toks else None
     surname = " ".join(surname_toks) or None
     return given, surname, tuple(dict.fromkeys(tokens))
 
 
-def _surname_tail(toks: list[str]) -> list[str]:
+def surname_tail(toks: list[str]) -> list[str]:
     """The surname words at the end of a name: the last word and any particles
     (de, la, van, san...) directly before it ('Jesse de la Rosa' -> de la rosa)."""
     if not toks:
