@@ -238,3 +238,20 @@ def test_add_person_ids_to_extraction_output():
     (c,) = linked[1]["cases"]
     assert a["person"] == c["person"] != b["person"]
     assert "person" not in docs[0]["cases"][0]  # input left untouched
+
+
+def test_link_restores_the_garbage_collector():
+    import gc
+    rows = [{"mention_id": "a", "name": "Ali Rezaei"}, {"mention_id": "b", "name": "Ali Rezaei"}]
+    assert gc.isenabled()
+    link(rows)
+    assert gc.isenabled()
+    with pytest.raises(ValueError, match="unique"):
+        link(rows + rows)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        link(rows)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

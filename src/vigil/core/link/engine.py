@@ -10,8 +10,10 @@ would join a cannot-link pair).
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -127,8 +129,29 @@ def link(
     person (:mod:`vigil.core.link.fragments`).
     ``backend``: ``"duckdb"`` or ``"spark"`` (then pass ``spark``, a SparkSession).
     """
+    with _gc_paused():
+        return _link(records, backend, threshold, review_band, as_decisions(fixed),
+                     one_per_source, one_report_per_event, prior, blocking_budget,
+                     fragments, spark)
+
+
+@contextmanager
+def _gc_paused():
+    """Pause Python's cyclic garbage collector (restored on exit). Linkage allocates
+    millions of small lists, tuples and dicts that hold no cycles; with the collector on,
+    each collection walks them all again, which doubled the time of a 100,000-mention run."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _link(records, backend, threshold, review_band, decisions, one_per_source,
+          one_report_per_event, prior, blocking_budget, fragments, spark) -> LinkResult:
     lo, hi = review_band
-    decisions = as_decisions(fixed)
     frame = _records.prepare(records)[_SPLINK_COLUMNS + ["mention_id"]]
     pairs = score_pairs(frame, floor=min(lo, threshold), backend=backend,
                         one_per_source=one_per_source, prior=prior, spark=spark,
