@@ -12,9 +12,13 @@ def _fast_hasher(settings):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(monkeypatch):
     from django.core.cache import cache
 
+    from vigil.publish import cache as page_cache
+
+    monkeypatch.setattr(page_cache, "VERSION_TTL", 0)  # the API cache re-reads the public version every request
+    page_cache.reset_version()
     cache.clear()
     yield
     cache.clear()

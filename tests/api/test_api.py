@@ -280,3 +280,29 @@ def test_anonymous_answers_are_cached_until_the_data_change(client, actor, site)
     assert len(ctx.captured_queries) == 1  # the data version only
     publish_person(site["hidden"], actor, reason="verified by two sources")
     assert _get(client, "/api/v1/persons").json()["count"] == 2
+
+
+def test_unpublished_writes_keep_the_anonymous_cache_and_public_writes_invalidate_it(client, actor, site):
+    """A bulk update sends no signal, so while the cache is valid the API keeps answering the
+    old name; writes through the actions layer to unpublished records keep it valid, a write
+    a public page or the anonymous API shows moves the version."""
+    from vigil.records.actions.entry import edit_person
+    from vigil.records.models import Person, StatusEvent
+
+    def names() -> set[str]:
+        return {p["name_latin"] for p in _get(client, "/api/v1/persons").json()["results"]}
+
+    khalil, hidden = site["khalil"], site["hidden"]
+    assert names() == {"Khalil Agoush"}
+    Person.objects.filter(pk=khalil.pk).update(name_latin="Bulk Renamed")  # no signal: the cache cannot see it
+    edit_person(hidden, actor, reason="unpublished spelling", name_latin="Another Hidden Name")
+    edit_person(Person.objects.get(pk=khalil.pk), actor, reason="private note", private_notes="seen by a researcher")
+    StatusEvent.objects.create(case=site["h_case"], status="sentenced", date="2024")
+    site["pair"].delete()
+    assert names() == {"Khalil Agoush"}  # still the cached answer
+    fresh = Person.objects.get(pk=khalil.pk)  # (a save of the stale instance would write the old name back)
+    edit_person(fresh, actor, reason="father's name from a relative", father_name="Hassan")  # API-only field
+    assert names() == {"Bulk Renamed"}
+    Person.objects.filter(pk=khalil.pk).update(name_latin="Bulk Again")
+    edit_person(Person.objects.get(pk=khalil.pk), actor, reason="spelling", name_fa="خلیل آغوشی")  # a public field
+    assert names() == {"Bulk Again"}

@@ -1,28 +1,28 @@
 """Response cache for anonymous GETs: public answers are the same for every caller.
 
-Keyed by the full URL and a *data version* (the highest history id of the tables the API
-reads, one query): any save through the ORM writes a history row, so a change to the data
-makes every cached answer stale at once; ``TTL`` covers bulk writes that bypass history.
+Keyed by the full URL and the ``api`` counter of the public data version
+(:class:`vigil.publish.models.PublicVersion`, moved by :mod:`vigil.publish.versions`): it
+moves with every write a public page can show and with every write of something only the
+anonymous API shows (a published person's father's name, religion, origin; mentions,
+documents, sources, claims), and with nothing else, so a write to unpublished records
+leaves every cached answer valid. Like the public site, each process re-reads the counter
+at most every ``VERSION_TTL`` (2) seconds, so a change shows within 2 s. ``TTL`` covers
+bulk writes, which send no signals (``vigil stats refresh`` moves the counter after one).
 """
 from __future__ import annotations
 
 import hashlib
 
 from django.core.cache import cache
-from django.db import connection
 from django.http import HttpResponse
 
-from vigil.records.models import Campaign, CampaignEvent, Case, Claim, Document, Mention, Person, StatusEvent
+from vigil.publish import cache as public_cache
 
 TTL = 300
-_MODELS = (Person, Case, StatusEvent, Mention, Document, Claim, Campaign, CampaignEvent)
 
 
-def data_version() -> str:
-    tables = [connection.ops.quote_name(m.history.model._meta.db_table) for m in _MODELS]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(f"(SELECT MAX(history_id) FROM {t})" for t in tables))
-        return ".".join(str(v or 0) for v in cursor.fetchone())
+def data_version() -> int:
+    return public_cache.data_version("api")
 
 
 def _key(request) -> str:

@@ -4,7 +4,8 @@ PUBLIC data version, refreshed by one request at a time while the others get the
 **Versions.** :class:`vigil.publish.models.PublicVersion` holds counters that move only
 when public data change (:mod:`vigil.publish.versions`): ``columns`` (the precomputed
 columns' data), ``figures`` (aggregates, facets, lists, searches, feeds) and ``pages`` (also
-the sources and documents on a person's page, campaigns). An entry is stamped with the version of its scope read *before* it was computed.
+the sources and documents on a person's page, campaigns); ``api`` (everything the anonymous
+read API shows, :mod:`vigil.api.cache`). An entry is stamped with the version of its scope read *before* it was computed.
 Each process re-reads the counters at most every ``VERSION_TTL`` seconds (one primary-key
 query), so a cache hit needs no database at all.
 
@@ -39,7 +40,7 @@ TTL = 3600
 VERSION_TTL = 2.0
 MAX_STALE = 10.0
 REFRESH_CLAIM_TTL = 120
-SCOPES = ("figures", "pages", "columns")
+SCOPES = ("figures", "pages", "columns", "api")
 _version: tuple[dict[str, int], float] | None = None
 # One lock per key being computed (created on demand, dropped when no thread uses it). A page's
 # computation takes its aggregates' locks, and the list's count and facets take the name

@@ -9,12 +9,16 @@ moves it, inside the writer's own transaction (a rolled-back write moves nothing
   ``pages`` (only ``figures`` and ``pages`` when no field the columns hold changed, e.g. a name);
 * a published person's names → ``figures`` and ``pages``;
 * a mention, document or source cited on a published person's page, the event ↔ mention
-  links of a published person, campaigns → ``pages`` only.
+  links of a published person, campaigns → ``pages`` (and ``api``);
+* what only the anonymous read API shows (:mod:`vigil.api.visibility`): a published
+  person's :data:`API_PERSON_FIELDS`, and any write of a mention, document, source or claim
+  (the API lists documents and claims that no page cites, and a new mention can make a
+  document private) → ``api`` only.
 
-Nothing else moves it: unpublished persons and their events, new mentions (ingestion
-creates them without a person), a mention moving between pending and confirmed (the page
-shows both), a person's private notes, origin or religion, audit and custody rows, review
-pairs and link decisions. Bulk writes (``bulk_create``, ``QuerySet.update``) send no
+Nothing else moves any counter: unpublished persons and their names, cases and events, a
+person's private notes, audit and custody rows, review pairs and link decisions. (New
+mentions, a mention moving between pending and confirmed, a person's origin or religion
+move only ``api``.) Bulk writes (``bulk_create``, ``QuerySet.update``) send no
 signals; after one (or after restoring a backup), run ``vigil stats refresh`` (:func:`refresh`).
 """
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from vigil.records.models import (Campaign, CampaignEvent, Case, Document, Mention, Person, PersonName, Source,
+from vigil.records.models import (Campaign, CampaignEvent, Case, Claim, Document, Mention, Person, PersonName, Source,
                                   StatusEvent)
 
 #: Person fields a public page, list, facet, figure or feed reads.
@@ -31,13 +35,15 @@ PUBLIC_PERSON_FIELDS = ("published", "name_latin", "name_fa", "sex", "birth_year
 #: Those the precomputed columns hold (``vigil.statistics.columns``).
 COLUMN_PERSON_FIELDS = ("published", "sex", "nationality", "ethnicity", "juvenile")
 #: Mention fields a public person page reads (``rejected`` stands for ``state == "rejected"``).
+#: Further person fields the anonymous API reads (``vigil.api.serialize``; merged persons are not listed).
+API_PERSON_FIELDS = ("father_name", "religion", "origin", "merged_into_id")
 PUBLIC_MENTION_FIELDS = ("data", "source_id", "document_id", "record_id", "person_id", "rejected")
 PUBLIC_SOURCE_FIELDS = ("name", "kind", "url", "confidential")
 PUBLIC_DOCUMENT_FIELDS = ("public_id", "sha256", "captured_at", "title", "published", "source_id")
 
 
 #: What a change moves: each level also moves the ones after it.
-LEVELS = ("columns", "figures", "pages")
+LEVELS = ("columns", "figures", "pages", "api")
 
 
 def bump(level: str = "columns") -> None:
@@ -115,17 +121,21 @@ def _changed(instance, fields: tuple[str, ...]) -> bool:
 
 # ----------------------------------------------------------------------------- receivers
 def _person_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
-    _remember(instance, PUBLIC_PERSON_FIELDS, update_fields)
+    _remember(instance, PUBLIC_PERSON_FIELDS + API_PERSON_FIELDS, update_fields)
 
 
 def _person_saved(sender, instance, created, raw=False, **kwargs):
-    if raw or not _changed(instance, PUBLIC_PERSON_FIELDS):
+    if raw or not _changed(instance, PUBLIC_PERSON_FIELDS + API_PERSON_FIELDS):
         return
     before = getattr(instance, "_vigil_before", None) or {}
-    if instance.published or before.get("published"):
-        after = _values(instance, COLUMN_PERSON_FIELDS)
-        columns = not before or any(before.get(k) != v for k, v in after.items())
-        bump("columns" if columns else "figures")
+    if not (instance.published or before.get("published")):
+        return
+    if not _changed(instance, PUBLIC_PERSON_FIELDS):
+        bump("api")
+        return
+    after = _values(instance, COLUMN_PERSON_FIELDS)
+    columns = not before or any(before.get(k) != v for k, v in after.items())
+    bump("columns" if columns else "figures")
 
 
 def _person_deleted(sender, instance, **kwargs):
@@ -198,6 +208,12 @@ def _document_saved(sender, instance, created, raw=False, **kwargs):
         bump("pages")
 
 
+def _evidence_changed(sender, instance=None, raw=False, **kwargs):
+    """A mention, document, source or claim: what the anonymous API lists may change."""
+    if not raw:
+        bump("api")
+
+
 def _campaign_changed(sender, instance=None, raw=False, action="post_", **kwargs):
     if not raw and action.startswith("post_"):
         bump("pages")
@@ -224,3 +240,6 @@ def connect() -> None:
         post_save.connect(_campaign_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(_campaign_changed, sender=model, dispatch_uid=uid)
     m2m_changed.connect(_campaign_changed, sender=CampaignEvent.mentions.through, dispatch_uid=uid)
+    for model in (Mention, Document, Source, Claim):
+        post_save.connect(_evidence_changed, sender=model, dispatch_uid=uid + ".api")
+        post_delete.connect(_evidence_changed, sender=model, dispatch_uid=uid + ".api")
