@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/site_latency.py [--cases 100000] [--concurrency 20] [--requests 400]
                                            [--workers 2] [--datasette PATH] [--home DIR]
+                                           [--client http.client|httpx] [--no-front-cache]
 
 Builds a temporary SQLite database with ``--cases`` published-or-not persons (90 %
 published), each with one case, one or two status events and two names (Latin and
@@ -9,7 +10,10 @@ Persian), then starts ``vigil serve`` on it and measures, for each page: the fir
 uncached) request alone, then p50/p95 of ``--requests`` requests at ``--concurrency``
 parallel clients. Pages: the dashboard (default and filtered), a two-facet case list, a
 name search, a person page and the JSON list. With ``--datasette PATH`` the same
-two-facet query is timed against Datasette serving the same SQLite file.
+two-facet query is timed against Datasette serving the same SQLite file, with the same client.
+Each row also gives the page's size and the CPU ms per request of the client (this process)
+and of the server (the gunicorn processes, or Datasette's), so queueing on a shared machine
+can be told from cost.
 """
 from __future__ import annotations
 
@@ -281,6 +285,8 @@ def main() -> None:
     parser.add_argument("--datasette", default="", help="path of a datasette executable to compare with")
     parser.add_argument("--datasette-requests", type=int, default=100)
     parser.add_argument("--home", default="", help="reuse this VIGIL_HOME if it already holds a built database")
+    parser.add_argument("--no-front-cache", action="store_true",
+                        help="serve without the front cache (VIGIL_FRONT_CACHE=0), to compare")
     parser.add_argument("--client", choices=sorted(CLIENTS), default="http.client",
                         help="the benchmark's HTTP client (httpx: the client of the runs before 2026-11-26)")
     args = parser.parse_args()
@@ -300,8 +306,9 @@ def main() -> None:
 
     shutil.rmtree(home / "cache", ignore_errors=True)  # cold start: no page cached by an earlier run
     port = free_port()
+    env = {**os.environ, "VIGIL_FRONT_CACHE": "0" if args.no_front_cache else "1"}
     server = subprocess.Popen([str(ROOT / ".venv/bin/vigil"), "serve", "--port", str(port), "--workers", str(args.workers)],
-                              env={**os.environ}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results = []
     try:
         base = f"http://127.0.0.1:{port}"
@@ -314,7 +321,8 @@ def main() -> None:
         server.terminate()
         server.wait(10)
     print(f"\n{n_cases} cases, SQLite, vigil serve (gunicorn, {args.workers} workers x 4 threads), "
-          f"concurrency {args.concurrency}, {args.requests} requests per page, client {args.client}")
+          f"concurrency {args.concurrency}, {args.requests} requests per page, client {args.client}, "
+          f"front cache {'off' if args.no_front_cache else 'on'}")
     print(f"{'page':28} {'cold ms':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} {'failed':>6} "
           f"{'bytes':>7} {'client CPU ms/req':>17} {'server CPU ms/req':>17}")
     for label, first, s in results:

@@ -36,7 +36,7 @@ MIDDLEWARE = [
     "vigil.publish.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "vigil.publish.middleware.FrontCacheMiddleware",
+    "vigil.publish.middleware.FrontCacheMiddleware",  # VIGIL_FRONT_CACHE=0 leaves it out (benchmarks)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "vigil.publish.middleware.QueryLanguageMiddleware",
@@ -47,6 +47,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+if os.environ.get("VIGIL_FRONT_CACHE", "1") == "0":
+    MIDDLEWARE.remove("vigil.publish.middleware.FrontCacheMiddleware")
 
 ROOT_URLCONF = "vigil.site.urls"
 WSGI_APPLICATION = "vigil.site.wsgi.application"
