@@ -68,3 +68,23 @@ def test_errors_and_private_pages_are_never_kept(site):
         for _ in range(2):
             response = Client().get(url)
             assert response.status_code == status and not front_hit(response), url
+
+
+def test_a_stale_page_is_never_a_front_hit(site, monkeypatch):
+    from vigil.publish import cache as page_cache
+    from vigil.publish.versions import bump
+    from vigil.records.models import Person
+
+    first = Client().get("/cases/")
+    assert front_hit(Client().get("/cases/"))
+    Person.objects.filter(pk=site["khalil"].pk).update(name_latin="Bulk Renamed")
+    bump()
+    refresh = page_cache._claim_refresh
+    monkeypatch.setattr(page_cache, "_claim_refresh", lambda key, entry: None)  # another request is refreshing
+    for _ in range(2):
+        stale = Client().get("/cases/")  # the previous page, within the stale bound, never from the front cache
+        assert not front_hit(stale) and stale.content == first.content
+    monkeypatch.setattr(page_cache, "_claim_refresh", refresh)
+    fresh = Client().get("/cases/")
+    assert not front_hit(fresh) and b"Bulk Renamed" in fresh.content
+    assert front_hit(Client().get("/cases/"))

@@ -101,11 +101,13 @@ def forget() -> None:
 
 
 def keep(key: str, lang: str, response) -> None:
-    """Keep a 200 rendered by ``cached_page`` in this language, setting no cookie but the
-    language cookie, until its page-cache entry would expire."""
+    """Keep a current 200 rendered by ``cached_page`` in this language, setting no cookie but
+    the language cookie, until its page-cache entry would expire."""
     stamp = getattr(response, "vigil_page", None)
     if stamp is None or response.status_code != 200 or stamp.lang != lang:
         return
+    if stamp.version < page_cache.data_version(stamp.scope):
+        return  # a stale page served while another request refreshes it: never a front hit
     if not set(response.cookies) <= {settings.LANGUAGE_COOKIE_NAME}:
         return
     cookie = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
