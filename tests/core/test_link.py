@@ -15,6 +15,7 @@ from vigil.core.link import (
     reconcile_groups,
 )
 from vigil.core.link import uslists
+from vigil.core.link.clustering import history_events
 
 US = Path("/work/shared/data/us")
 DATA = Path(__file__).parent / "data"
@@ -255,3 +256,62 @@ def test_link_restores_the_garbage_collector():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def _greedy_reference(ids, pairs, threshold, sources, events):
+    """The clustering without shortcuts: every link offered in turn, strongest first."""
+    from vigil.core.link.clustering import _merge_history, history_ok
+    parent, hist = {i: i for i in ids}, {}
+    keys = {i: {sources[i]} for i in ids} if sources else None
+
+    def find(x):
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def history(r):
+        e = events.get(r)
+        return hist[r] if r in hist else ({e[0]: (e[1], (e[2],))} if e else None)
+    strong = pairs[pairs["match_probability"] >= threshold].sort_values(
+        "match_probability", ascending=False, kind="stable")
+    for a, b in zip(strong["mention_id_l"], strong["mention_id_r"]):
+        ra, rb = find(a), find(b)
+        ha, hb = history(ra), history(rb)
+        if ra == rb or (keys and keys[ra] & keys[rb]) or (ha and hb and not history_ok(ha, hb)):
+            continue
+        ra, rb = min(ra, rb), max(ra, rb)
+        parent[rb] = ra
+        hist[ra] = _merge_history(ha, hb) if ha and hb else (ha or hb)
+        if keys:
+            keys[ra] |= keys[rb]
+    return {i: "P:" + find(i) for i in ids}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_clusters_joined_at_once_equal_union_by_union(seed):
+    """Components joined whole (clustering._easy_components) give what offering every link
+    in turn gives, with conflicting histories and shared sources in the mix."""
+    import numpy as np
+    rng = np.random.default_rng(seed)
+    ids = [f"m{i:03d}" for i in range(300)]
+    rows = []
+    for i, m in enumerate(ids):  # 30 people of 10 mentions, a few with a wrong date
+        status = rng.choice(["sentenced", "executed", None])
+        day = f"20{10 + i // 10}-{3 if status == 'sentenced' else 9}-{rng.integers(1, 3)}"
+        if rng.random() < 0.03:
+            day = f"2020-{rng.integers(1, 13):02d}-{rng.integers(1, 29):02d}"
+        rows.append({"mention_id": m, "name": "x", "status": status,
+                     "date": day if rng.random() < 0.8 else None})
+    events = history_events(prepare(rows))
+    group = rng.integers(0, 30, 400) * 10
+    left, right = group + rng.integers(0, 10, 400), group + rng.integers(0, 10, 400)
+    left, right = np.r_[left, rng.integers(0, 300, 6)], np.r_[right, rng.integers(0, 300, 6)]
+    keep = left != right
+    a = np.array(ids)[np.minimum(left, right)[keep]]
+    b = np.array(ids)[np.maximum(left, right)[keep]]
+    pairs = pd.DataFrame({"mention_id_l": a, "mention_id_r": b,
+                          "match_probability": rng.random(len(a)), "match_weight": 0.0})
+    sources = {m: f"s{rng.integers(0, 40)}" for m in ids} if seed % 2 else None
+    out = cluster(ids, pairs, 0.3, sources=sources, events=events)
+    assert out == _greedy_reference(ids, pairs, 0.3, sources, events)
+    assert len(set(out.values())) < 150  # links were made
