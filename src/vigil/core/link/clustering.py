@@ -71,9 +71,11 @@ class _Ids:
 
     def positions(self, values) -> np.ndarray:
         """Positions of mention ids; KeyError for an id that is not among them."""
-        out = self.index.get_indexer(pd.Index(list(values), dtype=object))
+        values = values.to_numpy(dtype=object) if hasattr(values, "to_numpy") \
+            else np.array(list(values), dtype=object)
+        out = self.index.get_indexer(values)
         if (out < 0).any():
-            raise KeyError(f"unknown mention id {list(values)[int(np.argmax(out < 0))]!r}")
+            raise KeyError(f"unknown mention id {values[int(np.argmax(out < 0))]!r}")
         return out
 
 

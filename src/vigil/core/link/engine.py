@@ -195,7 +195,8 @@ def score_pairs(frame: pd.DataFrame, *, floor: float, backend: str = "duckdb",
     from splink import Linker
 
     db_api = _db_api(backend, spark)
-    table = db_api.register(_splink_table(frame, backend, spark))
+    sorted_ids, table = _splink_table(frame, backend, spark)
+    table = db_api.register(table)
     start = prior if prior is not None else _settings.prior(len(frame))
     chosen = _settings.choose_blocking(frame, blocking_budget)
     linker = Linker(table, _settings.settings(start, one_per_source, chosen),
@@ -213,7 +214,7 @@ def score_pairs(frame: pd.DataFrame, *, floor: float, backend: str = "duckdb",
         - _settings.match_weight(final)
     sql = (f"SELECT unique_id_l, unique_id_r, match_weight, match_probability "
            f"FROM {table_name} WHERE match_weight >= {cut}")
-    pairs = _sorted_pairs(linker.misc.query_sql(sql, "pandas"))
+    pairs = _sorted_pairs(linker.misc.query_sql(sql, "pandas"), sorted_ids)
     if prior is None:
         _reweight(pairs, start, final)
     return pairs[pairs["match_probability"] >= floor].reset_index(drop=True)
@@ -278,7 +279,7 @@ _SPLINK_COLUMNS = [
 
 
 _ARRAY_COLUMNS = ("tokens_sk", "charges")
-_INT_COLUMNS = ("date_lo", "date_hi", "date_y", "date_m", "date_d", "age", "birth_y",
+_INT_COLUMNS = ("unique_id", "date_lo", "date_hi", "date_y", "date_m", "date_d", "age", "birth_y",
                 "status_rank", "date_y2", "date_y2b")
 _SPARK_SCHEMA = ", ".join(
     f"{c} {'array<string>' if c in _ARRAY_COLUMNS else 'bigint' if c in _INT_COLUMNS else 'string'}"
@@ -286,8 +287,18 @@ _SPARK_SCHEMA = ", ".join(
 
 
 def _splink_table(frame: pd.DataFrame, backend: str, spark=None):
-    """The columns Splink needs, typed for the backend (Arrow for DuckDB)."""
-    table = frame[_SPLINK_COLUMNS]
+    """(mention ids in sorted order, the columns Splink needs typed for the backend (Arrow
+    for DuckDB)). Splink's unique_id is the position of the mention id in sorted order:
+    integers join and compare faster than strings, in the same order."""
+    ids = frame["mention_id"].to_numpy(dtype=object)
+    order = np.argsort(ids, kind="stable")
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[order] = np.arange(len(ids))
+    table = frame[_SPLINK_COLUMNS].assign(unique_id=rank)
+    return ids[order], _typed_table(table, backend, spark)
+
+
+def _typed_table(table: pd.DataFrame, backend: str, spark=None):
     if backend == "spark":
         return spark.createDataFrame(table.astype(object).where(table.notna(), None),
                                      schema=_SPARK_SCHEMA)
@@ -296,15 +307,16 @@ def _splink_table(frame: pd.DataFrame, backend: str, spark=None):
     return pa.Table.from_pandas(table, preserve_index=False)
 
 
-def _sorted_pairs(out: pd.DataFrame) -> pd.DataFrame:
-    """Pairs with mention_id_l < mention_id_r and the standard column names."""
-    left = out["unique_id_l"].astype(str)
-    right = out["unique_id_r"].astype(str)
-    swap = left > right
-    pairs = pd.DataFrame({
-        "mention_id_l": left.where(~swap, right),
-        "mention_id_r": right.where(~swap, left),
-        "match_probability": out["match_probability"].astype(float),
-        "match_weight": out["match_weight"].astype(float),
+def _sorted_pairs(out: pd.DataFrame, sorted_ids: np.ndarray) -> pd.DataFrame:
+    """Pairs with mention_id_l < mention_id_r, in that order, with the standard column
+    names (``unique_id_*`` are positions in ``sorted_ids``)."""
+    left = out["unique_id_l"].to_numpy(dtype=np.int64)
+    right = out["unique_id_r"].to_numpy(dtype=np.int64)
+    left, right = np.minimum(left, right), np.maximum(left, right)
+    order = np.lexsort((right, left))
+    return pd.DataFrame({
+        "mention_id_l": sorted_ids[left[order]],
+        "mention_id_r": sorted_ids[right[order]],
+        "match_probability": out["match_probability"].to_numpy(dtype=float)[order],
+        "match_weight": out["match_weight"].to_numpy(dtype=float)[order],
     })
-    return pairs.sort_values(["mention_id_l", "mention_id_r"]).reset_index(drop=True)
