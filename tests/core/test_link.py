@@ -315,3 +315,22 @@ def test_clusters_joined_at_once_equal_union_by_union(seed):
     out = cluster(ids, pairs, 0.3, sources=sources, events=events)
     assert out == _greedy_reference(ids, pairs, 0.3, sources, events)
     assert len(set(out.values())) < 150  # links were made
+
+
+def test_block_pair_count_counts_pairs_equal_on_every_known_column():
+    from itertools import combinations
+
+    from vigil.core.link.settings import _ColumnCodes, block_pair_count
+    frame = prepare([{"mention_id": str(i), "name": name, "province": province,
+                      "date": date} for i, (name, province, date) in enumerate([
+                          ("Ali Rezaei", "Tehran", "2020-01-02"), ("Ali Rezaei", "Tehran", None),
+                          ("Ali Rezaei", "Tehran", "2020-01-02"), ("Ali Rezaei", None, None),
+                          ("Reza Ali", "Tehran", "2020-01-02"), ("Ali Rezaei", "Fars", "2020-02-01"),
+                          ("Ali Rezaei", "Tehran", "2020-01-02")])])
+    for cols in [("given_sk", "surname_sk"), ("given_sk", "surname_sk", "province"),
+                 ("surname_sk", "date_lo", "province"), ("province", "date_lo")]:
+        rows = frame[list(cols)].astype(object).to_numpy().tolist()
+        brute = sum(1 for a, b in combinations(rows, 2)
+                    if all(pd.notna(x) for x in a + b) and a == b)
+        assert block_pair_count(frame, cols) == _ColumnCodes(frame).pair_count(cols) == brute
+    assert block_pair_count(frame, ("given_sk", "surname_sk")) == 15
