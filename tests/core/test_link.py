@@ -334,3 +334,12 @@ def test_block_pair_count_counts_pairs_equal_on_every_known_column():
                     if all(pd.notna(x) for x in a + b) and a == b)
         assert block_pair_count(frame, cols) == _ColumnCodes(frame).pair_count(cols) == brute
     assert block_pair_count(frame, ("given_sk", "surname_sk")) == 15
+
+
+def test_blocking_drops_rules_whose_pairs_another_rule_holds():
+    from vigil.core.link.settings import without_subsumed
+    rules = [("given_sk", "surname_sk", "date_lo"), ("given_sk", "surname_sk", "prison", "date_y"),
+             ("SWAPPED",), ("given_sk", "surname_sk", "prison"), ("surname_sk", "date_y")]
+    assert without_subsumed(rules) == [("given_sk", "surname_sk", "date_lo"), ("SWAPPED",),
+                                       ("given_sk", "surname_sk", "prison"),
+                                       ("surname_sk", "date_y")]

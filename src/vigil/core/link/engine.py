@@ -192,9 +192,19 @@ def score_pairs(frame: pd.DataFrame, *, floor: float, backend: str = "duckdb",
     """
     if len(frame) < 2:
         return pd.DataFrame(columns=PAIR_COLUMNS)
+    db_api, connection = _db_api(backend, spark)
+    try:
+        return _score(db_api, frame, floor, backend, one_per_source, prior, spark,
+                      blocking_budget)
+    finally:  # the linker holds reference cycles: free DuckDB's memory now, not at a GC
+        if connection is not None:
+            connection.close()
+
+
+def _score(db_api, frame: pd.DataFrame, floor: float, backend: str, one_per_source: bool,
+           prior: float | None, spark, blocking_budget: int | None) -> pd.DataFrame:
     from splink import Linker
 
-    db_api = _db_api(backend, spark)
     sorted_ids, table = _splink_table(frame, backend, spark)
     table = db_api.register(table)
     start = prior if prior is not None else _settings.prior(len(frame))
@@ -253,7 +263,7 @@ def _reweight(pairs: pd.DataFrame, old: float, new: float) -> None:
 
 
 def _db_api(backend: str, spark):
-    """The Splink database API for a backend name."""
+    """(The Splink database API for a backend name, the DuckDB connection or None)."""
     if backend == "duckdb":
         import tempfile
 
@@ -261,13 +271,14 @@ def _db_api(backend: str, spark):
         from splink import DuckDBAPI
 
         config = {"memory_limit": DUCKDB_MEMORY, "temp_directory": tempfile.gettempdir()}
-        return DuckDBAPI(connection=duckdb.connect(config=config))
+        connection = duckdb.connect(config=config)
+        return DuckDBAPI(connection=connection), connection
     if backend == "spark":
         from splink import SparkAPI
 
         if spark is None:
             raise ValueError("backend='spark' needs a SparkSession: link(..., spark=session)")
-        return SparkAPI(spark_session=spark)
+        return SparkAPI(spark_session=spark), None
     raise ValueError(f"unknown backend {backend!r} (use 'duckdb' or 'spark')")
 
 

@@ -276,7 +276,19 @@ def choose_blocking(frame, budget: int | None = None) -> list[tuple[str, ...]]:
         if count <= budget - total:
             chosen.append(cols)
             total += count
-    return chosen
+    return without_subsumed(chosen)
+
+
+def without_subsumed(rules: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The rules minus those that require every column of another rule and more: their
+    pairs are all among that rule's (same names, prison and year within same names and
+    prison), so Splink would join them only to drop every pair again. Same pairs, fewer
+    joins."""
+    def subsumed(cols):
+        return cols != ("SWAPPED",) and any(
+            other != ("SWAPPED",) and set(other) < set(cols)
+            for other in rules)
+    return [cols for cols in rules if not subsumed(cols)]
 
 
 def blocking_rules(chosen=CANDIDATE_RULES, cross_source_only: bool = False) -> list:
