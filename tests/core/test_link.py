@@ -261,6 +261,8 @@ def test_link_restores_the_garbage_collector():
 def _greedy_reference(ids, pairs, threshold, sources, events):
     """The clustering without shortcuts: every link offered in turn, strongest first."""
     from vigil.core.link.clustering import _merge_history, history_ok
+    events = {m: (s, r, (lo, hi, y, mo, d)) for m, s, r, lo, hi, y, mo, d in
+              events.itertuples(index=False)}
     parent, hist = {i: i for i in ids}, {}
     keys = {i: {sources[i]} for i in ids} if sources else None
 

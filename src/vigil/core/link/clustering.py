@@ -34,7 +34,7 @@ EASY_MAX_DATED = 64     # larger components are built union by union
 
 def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
             decisions: Sequence = (), sources: Mapping[str, str] | None = None,
-            events: Mapping[str, tuple] | None = None,
+            events: pd.DataFrame | None = None,
             frame: pd.DataFrame | None = None) -> dict[str, str]:
     """mention_id -> person id, from links >= threshold and human decisions.
 
@@ -170,15 +170,12 @@ def _join_fragments(uf: "_ConstrainedUnionFind", frame: pd.DataFrame) -> None:
             uf.union(a, b)
 
 
-def history_events(frame: pd.DataFrame) -> dict[str, tuple]:
-    """mention_id -> (status, rank, (date_lo, date_hi, y, m, d)) for dated mentions."""
-    table = _event_columns(frame)
-    return {m: (s, r, (lo, hi, y, mo, d)) for m, s, r, lo, hi, y, mo, d in zip(
-        *(table[c].tolist() for c in ["mention_id", "status", "rank", "lo", "hi", "y", "m",
-                                      "d"]), strict=True)}
+EVENT_COLUMNS = ["status", "rank", "lo", "hi", "y", "m", "d"]
 
 
-def _event_columns(frame: pd.DataFrame) -> pd.DataFrame:
+def history_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """The status events of dated mentions: one row per mention with a status and a date
+    (mention_id, status, rank, date_lo as lo, date_hi as hi, y, m, d; 0 for no m/d)."""
     known = frame[frame["status"].notna() & frame["date_lo"].notna()]
     return pd.DataFrame({
         "mention_id": known["mention_id"].to_numpy(), "status": known["status"].to_numpy(),
@@ -188,6 +185,32 @@ def _event_columns(frame: pd.DataFrame) -> pd.DataFrame:
         "y": known["date_y"].astype(int).to_numpy(),
         "m": known["date_m"].astype("float").fillna(0).astype(int).to_numpy(),
         "d": known["date_d"].astype("float").fillna(0).astype(int).to_numpy()})
+
+
+def _positioned(ids: _Ids, events: pd.DataFrame | None) -> pd.DataFrame:
+    """The event table with i (the mention's position) instead of mention_id."""
+    if events is None or events.empty:
+        return pd.DataFrame({"i": pd.Series(dtype=np.int64), "status": pd.Series(dtype=object)}
+                            | {c: pd.Series(dtype=np.int64) for c in EVENT_COLUMNS[1:]})
+    table = events.assign(i=ids.positions(events["mention_id"]))
+    return table[["i"] + EVENT_COLUMNS].sort_values("i").reset_index(drop=True)
+
+
+class _Events:
+    """position -> (status, rank, (lo, hi, y, m, d)) or None, built when first asked."""
+
+    def __init__(self, table: pd.DataFrame, n: int):
+        row = np.full(n, -1, dtype=np.int64)
+        row[table["i"].to_numpy()] = np.arange(len(table))
+        self.row = row.tolist()
+        self.columns = [table[c].tolist() for c in EVENT_COLUMNS]
+
+    def get(self, i: int) -> tuple | None:
+        row = self.row[i]
+        if row < 0:
+            return None
+        status, rank, lo, hi, y, m, d = (c[row] for c in self.columns)
+        return status, rank, (lo, hi, y, m, d)
 
 
 def _same_event(a: tuple, b: tuple) -> bool:
@@ -230,29 +253,17 @@ class _ConstrainedUnionFind:
     exclusive keys and the partial status history of the person they describe."""
 
     def __init__(self, ids: _Ids, sources: Mapping[str, str] | None,
-                 events: Mapping[str, tuple] | None = None):
+                 events: pd.DataFrame | None = None):
         self.ids = ids
         self.parent = list(range(len(ids.sorted)))
         self.forbidden: dict[int, set[int]] = {}
         self.keys = np.array([sources[m] for m in ids.sorted], dtype=object) \
             if sources else None
         self.key_sets: dict[int, set] = {}
-        events = events or {}
-        self.events = dict(zip(ids.positions(events.keys()).tolist(), events.values(),
-                               strict=True)) if events else {}
+        self.event_table = _positioned(ids, events)
+        self.events = _Events(self.event_table, len(ids.sorted))
         self.history: dict[int, dict | None] = {}  # filled on first union (see _history)
         self.members: dict[int, np.ndarray] = {}   # components joined at once
-
-    @property
-    def event_table(self) -> pd.DataFrame:
-        """One row per dated mention: i (position), status, rank, lo, hi, y, m, d."""
-        items = sorted(self.events.items())
-        cols = ["status", "rank", "lo", "hi", "y", "m", "d"]
-        rows = [(i, e[0], e[1], *e[2]) for i, e in items]
-        return pd.DataFrame(rows, columns=["i"] + cols).astype(
-            {c: np.int64 for c in ["i"] + cols[1:]}) if rows else pd.DataFrame(
-            {c: pd.Series(dtype=np.int64) for c in ["i", "rank", "lo", "hi", "y", "m", "d"]}
-            | {"status": pd.Series(dtype=object)})
 
     def adopt(self, members: np.ndarray, roots: np.ndarray) -> None:
         """Join whole components at once: each member's parent becomes its root."""
