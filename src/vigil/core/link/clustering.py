@@ -225,7 +225,28 @@ def _same_event(a: tuple, b: tuple) -> bool:
 
 def history_ok(a: dict, b: dict) -> bool:
     """Whether two partial histories (status -> (rank, dates)) can be one person's:
-    each shared status one event, and statuses in order."""
+    each shared status one event, and statuses in order. A date reported for one status
+    that is also the date of another status of the same person (a report that named the
+    wrong step: "executed" on the day of the transfer) does not count against a union."""
+    if _strict_history_ok(a, b):
+        return True
+    a2, b2 = _drop_misnamed(a, (a, b)), _drop_misnamed(b, (a, b))
+    return (a2, b2) != (a, b) and _strict_history_ok(a2, b2)
+
+
+def _drop_misnamed(h: dict, both: tuple) -> dict:
+    """``h`` without the dates that are also dates of another status in ``both``."""
+    out = {}
+    for status, (rank, dates) in h.items():
+        kept = tuple(d for d in dates if not any(
+            s != status and any(d[:2] == e[:2] for e in other)
+            for x in both for s, (_, other) in x.items()))
+        if kept:
+            out[status] = (rank, kept)
+    return out
+
+
+def _strict_history_ok(a: dict, b: dict) -> bool:
     for status, (rank, dates) in b.items():
         if status in a and not all(_same_event(x, y) for x in dates for y in a[status][1]):
             return False
