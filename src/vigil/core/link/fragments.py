@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-MIN_SCORE = 1.0
+MIN_SCORE = 0.0
 MAX_GROUP = 60        # clusters per name key compared all against all; larger groups
                       # are compared only within one prison or province
 WEIGHTS = {

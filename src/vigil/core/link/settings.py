@@ -215,6 +215,7 @@ CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
     ("date_lo", "province"),
     ("given_sk", "date_lo"),
     ("surname_sk", "date_lo"),
+    ("given_sk", "surname_sk", "status"),
     ("given_sk", "surname_sk"),
 )
 SWAPPED_SQL = ("l.date_y = r.date_y AND l.date_m = r.date_d AND l.date_d = r.date_m "
