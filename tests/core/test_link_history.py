@@ -39,7 +39,9 @@ def test_a_report_naming_the_wrong_step_does_not_block_the_person():
 def test_clustering_joins_the_sentencing_despite_a_misnamed_report():
     mentions = {"m1": ("upheld", "2025-09-11"), "m2": ("sentenced", "2025-09-11"),
                 "m3": ("sentenced", "2024-11-17"), "m4": ("sentenced", "2023-02-02")}
-    events = {m: (s, 0 if s == "sentenced" else 1, _day(d)) for m, (s, d) in mentions.items()}
+    events = pd.DataFrame([(m, s, 0 if s == "sentenced" else 1, *_day(d))
+                           for m, (s, d) in mentions.items()],
+                          columns=["mention_id", "status", "rank", "lo", "hi", "y", "m", "d"])
     pairs = pd.DataFrame({"mention_id_l": ["m1", "m1", "m3"], "mention_id_r": ["m2", "m3", "m4"],
                           "match_probability": [0.99, 0.95, 0.9], "match_weight": [7, 4, 3]})
     clusters = cluster(sorted(mentions), pairs, 0.5, events=events)
