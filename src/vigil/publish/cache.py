@@ -5,7 +5,8 @@ PUBLIC data version, refreshed by one request at a time while the others get the
 when public data change (:mod:`vigil.publish.versions`): ``columns`` (the precomputed
 columns' data), ``figures`` (aggregates, facets, lists, searches, feeds) and ``pages`` (also
 the sources and documents on a person's page, campaigns); ``api`` (everything the anonymous
-read API shows, :mod:`vigil.api.cache`). An entry is stamped with the version of its scope read *before* it was computed.
+read API shows, :mod:`vigil.api.cache`). An entry is stamped with the version of its scope
+read *before* it was computed.
 Each process re-reads the counters at most every ``VERSION_TTL`` seconds (one primary-key
 query), so a cache hit needs no database at all.
 

@@ -110,10 +110,15 @@ def keep(key: str, lang: str, response) -> None:
         return  # a stale page served while another request refreshes it: never a front hit
     if not set(response.cookies) <= {settings.LANGUAGE_COOKIE_NAME}:
         return
-    cookie = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
     ttl = page_cache.TTL - (time.time() - stamp.started)
     if ttl > 1:
-        entry = {"expires": time.time() + ttl, "scope": stamp.scope, "version": stamp.version,
-                 "content": response.content, "headers": list(response.items()), "lang_cookie": cookie.value if cookie else ""}
+        entry = _entry_of(response, stamp, ttl)
         page_cache.store().set(key, entry, ttl)
         _remember(key, entry)
+
+
+def _entry_of(response, stamp, ttl: float) -> dict:
+    cookie = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    return {"expires": time.time() + ttl, "scope": stamp.scope, "version": stamp.version,
+            "content": response.content, "headers": list(response.items()),
+            "lang_cookie": cookie.value if cookie else ""}
