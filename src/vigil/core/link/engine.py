@@ -10,15 +10,14 @@ would join a cannot-link pair).
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from vigil.core.collector import gc_paused
 from vigil.core.link import records as _records
 from vigil.core.link.clustering import CANNOT_LINK, MUST_LINK, cluster, history_events
 from vigil.core.link import settings as _settings
@@ -127,24 +126,10 @@ def link(
     person (:mod:`vigil.core.link.fragments`).
     ``backend``: ``"duckdb"`` or ``"spark"`` (then pass ``spark``, a SparkSession).
     """
-    with _gc_paused():
+    with gc_paused():
         return _link(records, backend, threshold, review_band, as_decisions(fixed),
                      one_per_source, one_report_per_event, prior, blocking_budget,
                      fragments, spark)
-
-
-@contextmanager
-def _gc_paused():
-    """Pause Python's cyclic garbage collector (restored on exit). Linkage allocates
-    millions of small lists, tuples and dicts that hold no cycles; with the collector on,
-    each collection walks them all again, which doubled the time of a 100,000-mention run."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _link(records, backend, threshold, review_band, decisions, one_per_source,

@@ -8,7 +8,6 @@ update or roundup), each time with freshly drawn spelling and errors. Generation
 """
 from __future__ import annotations
 
-import gc
 import random
 from collections.abc import Iterator
 
@@ -17,6 +16,7 @@ import numpy as np
 from . import tables as T
 from .sources import GROUPS, SOURCES, Source, coverage_matrix
 from .spelling import persian_quirk, typo
+from ..collector import gc_paused
 from .world import (CHUNK, EVENT_COLUMNS, GIVEN, N_DAYS, NONE, SURNAMES, day_to_date,
                     population_chunk)
 
@@ -158,18 +158,6 @@ def _chunk_mentions(seed: int, k: int, start: int, wide: bool) -> list[dict]:
     return out
 
 
-def _without_gc(seed: int, k: int, start: int, wide: bool) -> list[dict]:
-    """``_chunk_mentions`` with the cyclic GC paused (the dicts hold no cycles; the
-    collector's repeated scans of many young objects cost about a quarter of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _chunk_mentions(seed, k, start, wide)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def generate_mentions(n: int, seed: int = 0, wide_surnames: bool = True) -> Iterator[dict]:
     """Yield ``n`` synthetic person mentions (see module doc and ``FIELDS``).
 
@@ -177,7 +165,8 @@ def generate_mentions(n: int, seed: int = 0, wide_surnames: bool = True) -> Iter
     before the long tail: far more people share a full name than in real reports)."""
     made, k = 0, 0
     while made < n:
-        chunk = _without_gc(seed, k, made, wide_surnames)
+        with gc_paused():   # the dicts hold no cycles
+            chunk = _chunk_mentions(seed, k, made, wide_surnames)
         population_chunk.cache_clear() if k % 32 == 31 else None
         for m in chunk[: n - made]:
             yield m
