@@ -308,13 +308,16 @@ class _ConstrainedUnionFind:
         if root in self.members:
             merged = None
             for i in self.members.pop(root).tolist():
-                event = self.events.get(i)
-                if event:
-                    one = {event[0]: (event[1], (event[2],))}
+                one = self._own_history(i)
+                if one:
                     merged = _merge_history(merged, one) if merged else one
             self.history[root] = merged
             return merged
-        event = self.events.get(root)
+        return self._own_history(root)
+
+    def _own_history(self, i: int) -> dict | None:
+        """The one-event history of mention ``i`` (None when it has no dated status)."""
+        event = self.events.get(i)
         return {event[0]: (event[1], (event[2],))} if event else None
 
     def find(self, x: int) -> int:
