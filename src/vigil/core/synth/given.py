@@ -11,7 +11,6 @@ together in Persian and either way in Latin script.
 from __future__ import annotations
 
 HEAD_SHARE = 0.3
-ZWNJ = "\u200c"
 
 # Persian, Latin spellings (|-separated, the commonest first), weight
 _SIMPLE_MALE = """
@@ -51,13 +50,15 @@ _COMPOUNDS = [
      "المالک malek; السلام salam; الغنی ghani; الستار sattar; الجبار jabbar; الوهاب vahab; "
      "الرشید rashid; الخالق khalegh", 1),
     (("غلام", "Gholam"), "حسین hossein; علی ali; عباس abbas; محمد mohammad; رسول rasoul", 1),
-    (("", ""), "نصرالله Nasrollah|Nasrullah; فتح‌الله Fathollah|Fatollah; روح‌الله Rouhollah|Ruhollah|Roohollah; "
-     "حبیب‌الله Habibollah|Habibullah; اسدالله Asadollah|Asadullah; حجت‌الله Hojatollah|Hojjatollah; "
-     "خلیل‌الله Khalilollah; یدالله Yadollah; ذبیح‌الله Zabihollah|Zabiullah; عزت‌الله Ezzatollah|Ezatollah; "
-     "سیف‌الله Seifollah|Saifullah; عطاالله Ataollah|Ataullah; حشمت‌الله Heshmatollah; "
-     "رحمت‌الله Rahmatollah|Rahmatullah; ولی‌الله Valiollah|Waliullah; هدایت‌الله Hedayatollah; "
-     "نورالله Nourollah|Noorullah; امان‌الله Amanollah|Amanullah; عین‌الله Eynollah|Einollah", 1),
 ]
+
+# names ending in -ollah ("of God"), written as one word, weight each
+_OLLAH = ("نصرالله Nasrollah|Nasrullah; فتح‌الله Fathollah|Fatollah; روح‌الله Rouhollah|Ruhollah|Roohollah; "
+          "حبیب‌الله Habibollah|Habibullah; اسدالله Asadollah|Asadullah; حجت‌الله Hojatollah|Hojjatollah; "
+          "خلیل‌الله Khalilollah; یدالله Yadollah; ذبیح‌الله Zabihollah|Zabiullah; عزت‌الله Ezzatollah|Ezatollah; "
+          "سیف‌الله Seifollah|Saifullah; عطاالله Ataollah|Ataullah; حشمت‌الله Heshmatollah; "
+          "رحمت‌الله Rahmatollah|Rahmatullah; ولی‌الله Valiollah|Waliullah; هدایت‌الله Hedayatollah; "
+          "نورالله Nourollah|Noorullah; امان‌الله Amanollah|Amanullah; عین‌الله Eynollah|Einollah", 1)
 
 _SIMPLE_FEMALE = """
 اکرم Akram 1; اشرف Ashraf 1; اعظم Azam 1; آذر Azar 1; الهام Elham 1; فریبا Fariba 1; فریده Farideh 1;
@@ -85,8 +86,6 @@ def _parse(text: str, weight: float | None = None) -> list[tuple[str, str, float
 def _compound(first: tuple[str, str], second: tuple[str, str, float]) -> tuple[str, str, float]:
     fa1, lat1 = first
     fa2, lat2, w = second
-    if not fa1:
-        return fa2, lat2, w
     spellings = lat2.split("|")
     run = [lat1 + s.lower() for s in spellings]
     spaced = [f"{lat1} {s[0].upper()}{s[1:]}" for s in spellings]
@@ -95,5 +94,5 @@ def _compound(first: tuple[str, str], second: tuple[str, str, float]) -> tuple[s
 
 MALE_TAIL = _parse(_SIMPLE_MALE) + [
     _compound(first, second) for first, seconds, w in _COMPOUNDS
-    for second in _parse(seconds, w)]
+    for second in _parse(seconds, w)] + _parse(*_OLLAH)
 FEMALE_TAIL = _parse(_SIMPLE_FEMALE)
