@@ -26,7 +26,7 @@ from django.http import HttpResponse
 from django.utils import translation
 
 from vigil.publish import cache as page_cache
-from vigil.publish.middleware import set_language_cookie
+from vigil.publish.middleware import query_language, set_language_cookie
 
 #: Pages each process also keeps in memory (the most recently used; ~120 KB at most each).
 LOCAL_ENTRIES = 64
@@ -39,8 +39,7 @@ ANONYMOUS_COOKIES = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
 def language(request) -> str:
     """The language the locale middleware would activate (``?lang=`` first, as
     :class:`vigil.publish.middleware.QueryLanguageMiddleware` does)."""
-    lang = request.GET.get("lang", "")
-    return lang if lang in dict(settings.LANGUAGES) else translation.get_language_from_request(request)
+    return query_language(request) or translation.get_language_from_request(request)
 
 
 def key_for(request) -> tuple[str, str] | None:

@@ -29,8 +29,7 @@ class QueryLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        lang = request.GET.get("lang", "")
-        chosen = lang if lang in dict(settings.LANGUAGES) else None
+        chosen = query_language(request)
         if chosen:
             translation.activate(chosen)
             request.LANGUAGE_CODE = chosen
@@ -39,6 +38,12 @@ class QueryLanguageMiddleware:
             set_language_cookie(response, chosen)
             response.headers.setdefault("Content-Language", chosen)
         return response
+
+
+def query_language(request) -> str | None:
+    """The language asked for by ``?lang=``, if it is one of the site's languages."""
+    lang = request.GET.get("lang", "")
+    return lang if lang in dict(settings.LANGUAGES) else None
 
 
 def set_language_cookie(response, lang: str) -> None:
