@@ -34,9 +34,9 @@ PUBLIC_PERSON_FIELDS = ("published", "name_latin", "name_fa", "sex", "birth_year
                         "juvenile")
 #: Those the precomputed columns hold (``vigil.statistics.columns``).
 COLUMN_PERSON_FIELDS = ("published", "sex", "nationality", "ethnicity", "juvenile")
-#: Mention fields a public person page reads (``rejected`` stands for ``state == "rejected"``).
 #: Further person fields the anonymous API reads (``vigil.api.serialize``; merged persons are not listed).
 API_PERSON_FIELDS = ("father_name", "religion", "origin", "merged_into_id")
+#: Mention fields a public person page reads (``rejected`` stands for ``state == "rejected"``).
 PUBLIC_MENTION_FIELDS = ("data", "source_id", "document_id", "record_id", "person_id", "rejected")
 PUBLIC_SOURCE_FIELDS = ("name", "kind", "url", "confidential")
 PUBLIC_DOCUMENT_FIELDS = ("public_id", "sha256", "captured_at", "title", "published", "source_id")
