@@ -16,13 +16,12 @@ import argparse
 import cProfile
 import io
 import pstats
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_latency import open_home, pages  # noqa: E402
+from site_latency import open_home, p50_p95, pages  # noqa: E402
 
 
 def environ(path: str) -> dict:
@@ -51,7 +50,7 @@ def measure(app, path: str, n: int) -> dict:
         request(app, path)
         cpu.append((time.process_time() - t0) * 1000)
     cpu.sort()
-    return {"p50": statistics.median(cpu), "p95": cpu[int(0.95 * (n - 1))], "bytes": size}
+    return {**p50_p95(cpu), "bytes": size}
 
 
 def profile(app, path: str, n: int) -> str:

@@ -180,6 +180,11 @@ def http_getter():
 CLIENTS = {"httpx": httpx_getter, "http.client": http_getter}
 
 
+def p50_p95(ordered: list[float]) -> dict:
+    """Median and 95th percentile of sorted values (the p95 is an observed value)."""
+    return {"p50": statistics.median(ordered), "p95": ordered[int(0.95 * (len(ordered) - 1))]}
+
+
 def measure(url: str, n: int, concurrency: int, client: str = "httpx", server_pid: int = 0) -> dict:
     """p50/p95/max (ms) of ``n`` GETs of ``url`` from ``concurrency`` threads, with the CPU ms
     per request of this (client) process and of the server's process tree (``server_pid``)."""
@@ -221,7 +226,7 @@ def measure(url: str, n: int, concurrency: int, client: str = "httpx", server_pi
     client_cpu = time.process_time() - cpu0
     server_cpu = tree_cpu(server_pid) - server0 if server_pid else float("nan")
     times.sort() if times else times.append(float("nan"))
-    return {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))], "max": times[-1],
+    return {**p50_p95(times), "max": times[-1],
             "rps": len(times) / wall, "failed": len(failures), "bytes": max(sizes, default=0),
             "client_cpu": client_cpu * 1000 / n, "server_cpu": server_cpu * 1000 / n}
 
