@@ -38,11 +38,19 @@ def _cpu() -> float:
 
 
 def mentions(n: int, seed: int, wide: bool = True) -> pd.DataFrame:
-    """n synthetic mentions as a DataFrame (father_name becomes father)."""
+    """n synthetic mentions as a DataFrame (as generated; see :func:`link_input`)."""
     from vigil.core.synth.mentions import generate_mentions
 
-    df = pd.DataFrame(list(generate_mentions(n, seed, wide_surnames=wide)))
-    return df.rename(columns={"father_name": "father"})
+    return pd.DataFrame(list(generate_mentions(n, seed, wide_surnames=wide)))
+
+
+def link_input(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """(the mentions as link() takes them, their true person ids): father_name becomes
+    father; the truth and the generator's bookkeeping columns are taken out."""
+    df = df.rename(columns={"father_name": "father"})
+    truth = df.pop("true_person")
+    return df.drop(columns=[c for c in ("noise", "true_status", "true_date", "ethnicity",
+                                        "name_script") if c in df]), truth
 
 
 def main(argv=None) -> dict:
@@ -63,10 +71,7 @@ def main(argv=None) -> dict:
                         help="skip the second pass that joins fragments of one person")
     args = parser.parse_args(argv)
     df = pd.read_parquet(args.parquet).head(args.n) if args.parquet else mentions(args.n, args.seed, not args.narrow_surnames)
-    df = df.rename(columns={"father_name": "father"})
-    truth = df.pop("true_person")
-    df = df.drop(columns=[c for c in ("noise", "true_status", "true_date", "ethnicity",
-                                      "name_script") if c in df])
+    df, truth = link_input(df)
     from vigil.core.link import link
 
     start, cpu0 = time.perf_counter(), _cpu()

@@ -15,7 +15,7 @@ import time
 
 import pandas as pd
 
-from link_scale import _cpu
+from link_scale import _cpu, link_input
 
 STAGES = [  # (module, function, label)
     ("records", "prepare", "prepare"),
@@ -48,9 +48,7 @@ def main(argv=None) -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--parquet", required=True, help="saved generate_mentions output")
     args = parser.parse_args(argv)
-    df = pd.read_parquet(args.parquet).head(args.n).rename(columns={"father_name": "father"})
-    df = df.drop(columns=[c for c in ("true_person", "noise", "true_status", "true_date",
-                                      "ethnicity", "name_script") if c in df])
+    df, _truth = link_input(pd.read_parquet(args.parquet).head(args.n))
     import importlib
 
     for module, name, label in STAGES:
