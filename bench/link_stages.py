@@ -19,7 +19,8 @@ from link_scale import _cpu, link_input
 
 STAGES = [  # (module, function, label)
     ("records", "prepare", "prepare"),
-    ("settings", "choose_blocking", "choose blocking rules"),
+    ("blocking", "choose_blocking", "choose blocking rules"),
+    ("blocking", "blocked_pairs", "blocked pairs (blocking.py)"),
     ("engine", "estimate_prior", "estimate prior"),
     ("engine", "score_pairs", "score pairs (Splink, all)"),
     ("engine", "history_events", "history events"),

@@ -262,7 +262,7 @@ def _greedy_reference(ids, pairs, threshold, sources, events):
     """The clustering without shortcuts: every link offered in turn, strongest first."""
     from vigil.core.link.clustering import _merge_history, history_ok
     events = {m: (s, r, (lo, hi, y, mo, d)) for m, s, r, lo, hi, y, mo, d in
-              events.itertuples(index=False)}
+              events.drop(columns="row").itertuples(index=False)}
     parent, hist = {i: i for i in ids}, {}
     keys = {i: {sources[i]} for i in ids} if sources else None
 
@@ -322,7 +322,7 @@ def test_clusters_joined_at_once_equal_union_by_union(seed):
 def test_block_pair_count_counts_pairs_equal_on_every_known_column():
     from itertools import combinations
 
-    from vigil.core.link.settings import _ColumnCodes, block_pair_count
+    from vigil.core.link.blocking import ColumnCodes, block_pair_count
     frame = prepare([{"mention_id": str(i), "name": name, "province": province,
                       "date": date} for i, (name, province, date) in enumerate([
                           ("Ali Rezaei", "Tehran", "2020-01-02"), ("Ali Rezaei", "Tehran", None),
@@ -334,12 +334,12 @@ def test_block_pair_count_counts_pairs_equal_on_every_known_column():
         rows = frame[list(cols)].astype(object).to_numpy().tolist()
         brute = sum(1 for a, b in combinations(rows, 2)
                     if all(pd.notna(x) for x in a + b) and a == b)
-        assert block_pair_count(frame, cols) == _ColumnCodes(frame).pair_count(cols) == brute
+        assert block_pair_count(frame, cols) == ColumnCodes(frame).pair_count(cols) == brute
     assert block_pair_count(frame, ("given_sk", "surname_sk")) == 15
 
 
 def test_blocking_drops_rules_whose_pairs_another_rule_holds():
-    from vigil.core.link.settings import without_subsumed
+    from vigil.core.link.blocking import without_subsumed
     rules = [("given_sk", "surname_sk", "date_lo"), ("given_sk", "surname_sk", "prison", "date_y"),
              ("SWAPPED",), ("given_sk", "surname_sk", "prison"), ("surname_sk", "date_y")]
     assert without_subsumed(rules) == [("given_sk", "surname_sk", "date_lo"), ("SWAPPED",),

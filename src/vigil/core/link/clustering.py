@@ -65,25 +65,53 @@ class _Ids:
     """Mention ids <-> integer positions in sorted order."""
 
     def __init__(self, mention_ids: Sequence[str]):
-        self.given = list(mention_ids)
-        self.sorted = np.array(sorted(self.given), dtype=object)
-        self.index = pd.Index(self.sorted)
+        self.given = _objects(mention_ids)
+        order = np.argsort(self.given, kind="stable")
+        self.sorted = self.given[order]
+        self.rank = np.empty(len(order), dtype=np.int64)  # position of each given id
+        self.rank[order] = np.arange(len(order))
+        self._index: pd.Index | None = None
 
     def positions(self, values) -> np.ndarray:
         """Positions of mention ids; KeyError for an id that is not among them."""
-        values = values.to_numpy(dtype=object) if hasattr(values, "to_numpy") \
-            else np.array(list(values), dtype=object)
-        out = self.index.get_indexer(values)
+        values = _objects(values)
+        if len(values) == len(self.given) and (values == self.given).all():
+            return self.rank
+        if self._index is None:
+            self._index = pd.Index(self.sorted)
+        out = self._index.get_indexer(values)
         if (out < 0).any():
             raise KeyError(f"unknown mention id {values[int(np.argmax(out < 0))]!r}")
         return out
 
 
+def _objects(values) -> np.ndarray:
+    if hasattr(values, "to_numpy"):
+        return values.to_numpy(dtype=object)
+    return values if isinstance(values, np.ndarray) and values.dtype == object \
+        else np.array(list(values), dtype=object)
+
+
 def _strong_links(ids: _Ids, pairs: pd.DataFrame, threshold: float):
-    """(left, right) positions of the pairs >= threshold, strongest first (stable)."""
-    strong = pairs[pairs["match_probability"] >= threshold]
-    strong = strong.sort_values("match_probability", ascending=False, kind="stable")
-    return ids.positions(strong["mention_id_l"]), ids.positions(strong["mention_id_r"])
+    """(left, right) positions of the pairs >= threshold, strongest first (stable).
+    Pairs from :func:`vigil.core.link.engine.score_pairs` carry the positions (i_l, i_r)."""
+    p = pairs["match_probability"].to_numpy(dtype=float)
+    strong = np.flatnonzero(p >= threshold)
+    strong = strong[np.argsort(-p[strong], kind="stable")]
+    if "i_l" in pairs and _same_ids(ids, pairs):
+        return pairs["i_l"].to_numpy(np.int64)[strong], pairs["i_r"].to_numpy(np.int64)[strong]
+    return (ids.positions(pairs["mention_id_l"].to_numpy(dtype=object)[strong]),
+            ids.positions(pairs["mention_id_r"].to_numpy(dtype=object)[strong]))
+
+
+def _same_ids(ids: _Ids, pairs: pd.DataFrame) -> bool:
+    """Whether the pairs' positions (i_l, i_r) are positions among these ids."""
+    n = len(ids.sorted)
+    left, right = pairs["i_l"].to_numpy(np.int64), pairs["i_r"].to_numpy(np.int64)
+    if len(left) and (min(left.min(), right.min()) < 0 or max(left.max(), right.max()) >= n):
+        return False
+    return bool((ids.sorted[left] == pairs["mention_id_l"].to_numpy(dtype=object)).all()
+                and (ids.sorted[right] == pairs["mention_id_r"].to_numpy(dtype=object)).all())
 
 
 def _apply_decisions(uf: "_ConstrainedUnionFind", decisions: Sequence) -> None:
@@ -130,12 +158,12 @@ def _history_conflicts(table: pd.DataFrame, comp: np.ndarray, size: int) -> np.n
     """Components with a pair of dated mentions that cannot be one person's history,
     more than MAX_DATES dates of one status, or more than EASY_MAX_DATED dated mentions."""
     bad = np.zeros(size, dtype=bool)
-    dated = table.assign(c=comp[table["i"].to_numpy()])
-    counts = dated.groupby("c")["i"].transform("size")
+    dated = table.drop(columns="status").assign(c=comp[table["i"].to_numpy()])
+    counts = np.bincount(dated["c"].to_numpy(), minlength=size)[dated["c"].to_numpy()]
     bad[dated.loc[counts > EASY_MAX_DATED, "c"].to_numpy()] = True
     dated = dated[(counts > 1) & (counts <= EASY_MAX_DATED)]
-    dates = dated.drop_duplicates(["c", "status", "lo", "hi", "y", "m", "d"])
-    per_status = dates.groupby(["c", "status"])["i"].transform("size")
+    dates = dated.drop_duplicates(["c", "s", "lo", "hi", "y", "m", "d"])
+    per_status = dates.groupby(["c", "s"])["i"].transform("size")
     bad[dates.loc[per_status > MAX_DATES, "c"].to_numpy()] = True
     both = dated.merge(dated, on="c", suffixes=("_a", "_b"))
     both = both[both["i_a"] < both["i_b"]]
@@ -146,7 +174,7 @@ def _history_conflicts(table: pd.DataFrame, comp: np.ndarray, size: int) -> np.n
 def _pair_ok(p: pd.DataFrame) -> np.ndarray:
     """history_ok of two single events, vectorised over the columns *_a and *_b."""
     col = {k: p[k].to_numpy() for k in p.columns}
-    same_status = col["status_a"] == col["status_b"]
+    same_status = col["s_a"] == col["s_b"]
     gap = np.maximum(col["lo_a"] - col["hi_b"], col["lo_b"] - col["hi_a"])
     days = (col["d_a"] > 0) & (col["d_b"] > 0) & (col["y_a"] == col["y_b"])
     swapped = (col["m_a"] == col["d_b"]) & (col["d_a"] == col["m_b"])
@@ -161,13 +189,9 @@ def _pair_ok(p: pd.DataFrame) -> np.ndarray:
 
 def _join_fragments(uf: "_ConstrainedUnionFind", frame: pd.DataFrame) -> None:
     rows = uf.ids.positions(frame["mention_id"])
-    roots = pd.Series(uf.ids.sorted[uf.roots()[rows]], index=frame.index)
-    links = fragment_links(frame, roots)
-    if links:
-        left = uf.ids.positions([a for a, _, _ in links]).tolist()
-        right = uf.ids.positions([b for _, b, _ in links]).tolist()
-        for a, b in zip(left, right, strict=True):
-            uf.union(a, b)
+    roots = pd.Series(uf.roots()[rows], index=frame.index)
+    for a, b, _ in fragment_links(frame, roots):
+        uf.union(int(a), int(b))
 
 
 EVENT_COLUMNS = ["status", "rank", "lo", "hi", "y", "m", "d"]
@@ -175,8 +199,10 @@ EVENT_COLUMNS = ["status", "rank", "lo", "hi", "y", "m", "d"]
 
 def history_events(frame: pd.DataFrame) -> pd.DataFrame:
     """The status events of dated mentions: one row per mention with a status and a date
-    (mention_id, status, rank, date_lo as lo, date_hi as hi, y, m, d; 0 for no m/d)."""
-    known = frame[frame["status"].notna() & frame["date_lo"].notna()]
+    (mention_id, status, rank, date_lo as lo, date_hi as hi, y, m, d; 0 for no m/d; row,
+    the mention's position in ``frame``)."""
+    dated = (frame["status"].notna() & frame["date_lo"].notna()).to_numpy()
+    known = frame[dated]
     return pd.DataFrame({
         "mention_id": known["mention_id"].to_numpy(), "status": known["status"].to_numpy(),
         "rank": known["status_rank"].fillna(-1).astype(int).to_numpy(),
@@ -184,16 +210,31 @@ def history_events(frame: pd.DataFrame) -> pd.DataFrame:
         "hi": known["date_hi"].astype(int).to_numpy(),
         "y": known["date_y"].astype(int).to_numpy(),
         "m": known["date_m"].astype("float").fillna(0).astype(int).to_numpy(),
-        "d": known["date_d"].astype("float").fillna(0).astype(int).to_numpy()})
+        "d": known["date_d"].astype("float").fillna(0).astype(int).to_numpy(),
+        "row": np.flatnonzero(dated)})
 
 
 def _positioned(ids: _Ids, events: pd.DataFrame | None) -> pd.DataFrame:
-    """The event table with i (the mention's position) instead of mention_id."""
+    """The event table with i (the mention's position) instead of mention_id, and s, a
+    small integer code of the status."""
     if events is None or events.empty:
-        return pd.DataFrame({"i": pd.Series(dtype=np.int64), "status": pd.Series(dtype=object)}
+        return pd.DataFrame({"i": pd.Series(dtype=np.int64), "status": pd.Series(dtype=object),
+                             "s": pd.Series(dtype=np.int64)}
                             | {c: pd.Series(dtype=np.int64) for c in EVENT_COLUMNS[1:]})
-    table = events.assign(i=ids.positions(events["mention_id"]))
-    return table[["i"] + EVENT_COLUMNS].sort_values("i").reset_index(drop=True)
+    table = events.assign(i=_event_positions(ids, events),
+                          s=pd.factorize(events["status"])[0])
+    return table[["i", "s"] + EVENT_COLUMNS].sort_values("i").reset_index(drop=True)
+
+
+def _event_positions(ids: _Ids, events: pd.DataFrame) -> np.ndarray:
+    """Positions of the events' mentions; from their rows when ``events`` was built from
+    the frame whose mention ids these are (checked), else by looking the ids up."""
+    if "row" in events:
+        rows = events["row"].to_numpy(np.int64)
+        if len(rows) and rows.max() < len(ids.given) and (
+                ids.given[rows] == events["mention_id"].to_numpy(dtype=object)).all():
+            return ids.rank[rows]
+    return ids.positions(events["mention_id"])
 
 
 class _Events:
@@ -230,17 +271,25 @@ def history_ok(a: dict, b: dict) -> bool:
     wrong step: "executed" on the day of the transfer) does not count against a union."""
     if _strict_history_ok(a, b):
         return True
-    a2, b2 = _drop_misnamed(a, (a, b)), _drop_misnamed(b, (a, b))
-    return (a2, b2) != (a, b) and _strict_history_ok(a2, b2)
+    misnamed = _misnamed_spans(a, b)
+    return bool(misnamed) and _strict_history_ok(*(_without(h, misnamed) for h in (a, b)))
 
 
-def _drop_misnamed(h: dict, both: tuple) -> dict:
-    """``h`` without the dates that are also dates of another status in ``both``."""
+def _misnamed_spans(a: dict, b: dict) -> set:
+    """(status, lo, hi) of the dates in a or b that are also dates of another status."""
+    statuses: dict[tuple, set] = {}
+    for h in (a, b):
+        for status, (_, dates) in h.items():
+            for d in dates:
+                statuses.setdefault(d[:2], set()).add(status)
+    return {(s,) + span for span, ss in statuses.items() if len(ss) > 1 for s in ss}
+
+
+def _without(h: dict, misnamed: set) -> dict:
+    """``h`` without the dates whose (status, lo, hi) is in ``misnamed``."""
     out = {}
     for status, (rank, dates) in h.items():
-        kept = tuple(d for d in dates if not any(
-            s != status and any(d[:2] == e[:2] for e in other)
-            for x in both for s, (_, other) in x.items()))
+        kept = tuple(d for d in dates if (status,) + d[:2] not in misnamed)
         if kept:
             out[status] = (rank, kept)
     return out
@@ -376,6 +425,5 @@ class _ConstrainedUnionFind:
 
     def labels(self) -> dict[str, str]:
         """mention_id -> "P:" + the smallest mention id of its component."""
-        roots = self.ids.sorted[self.roots()]
-        rows = self.ids.positions(self.ids.given)
-        return dict(zip(self.ids.given, ("P:" + roots[rows]).tolist(), strict=True))
+        roots = self.ids.sorted[self.roots()[self.ids.rank]]
+        return dict(zip(self.ids.given.tolist(), ("P:" + roots).tolist(), strict=True))

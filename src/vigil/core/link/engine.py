@@ -18,12 +18,14 @@ import numpy as np
 import pandas as pd
 
 from vigil.core.collector import gc_paused
+from vigil.core.link import blocking as _blocking
 from vigil.core.link import records as _records
 from vigil.core.link.clustering import CANNOT_LINK, MUST_LINK, cluster, history_events
 from vigil.core.link import settings as _settings
 
 DUCKDB_MEMORY = "1500MB"  # DuckDB spills to the temp directory beyond this
-PAIR_COLUMNS = ["mention_id_l", "mention_id_r", "match_probability", "match_weight"]
+PAIR_COLUMNS = ["mention_id_l", "mention_id_r", "match_probability", "match_weight",
+                "i_l", "i_r"]
 
 
 @dataclass(frozen=True)
@@ -190,12 +192,17 @@ def _score(db_api, frame: pd.DataFrame, floor: float, backend: str, one_per_sour
            prior: float | None, spark, blocking_budget: int | None) -> pd.DataFrame:
     from splink import Linker
 
-    sorted_ids, table = _splink_table(frame, backend, spark)
+    sorted_ids, rank, table = _splink_table(frame, backend, spark)
     table = db_api.register(table)
     start = prior if prior is not None else _settings.prior(len(frame))
-    chosen = _settings.choose_blocking(frame, blocking_budget)
+    codes = _blocking.ColumnCodes(frame)
+    chosen = _blocking.choose_blocking(frame, blocking_budget, codes)
     linker = Linker(table, _settings.settings(start, one_per_source, chosen),
                     log_level=logging.WARNING)
+    if backend == "duckdb":  # Splink scores the pairs blocking.py builds
+        pairs = _blocking.blocked_pairs(frame, chosen, one_per_source, codes)
+        linker.table_management.register_blocked_pairs_for_predict(
+            db_api.register(_join_key_table(pairs, rank)))
     keep = _settings.match_weight(min(floor, 0.5)) - (0 if prior is not None else 12)
     predicted = linker.inference.predict(threshold_match_weight=keep, warning_mode="never")
     table_name = predicted.physical_name
@@ -283,15 +290,29 @@ _SPARK_SCHEMA = ", ".join(
 
 
 def _splink_table(frame: pd.DataFrame, backend: str, spark=None):
-    """(mention ids in sorted order, the columns Splink needs typed for the backend (Arrow
-    for DuckDB)). Splink's unique_id is the position of the mention id in sorted order:
-    integers join and compare faster than strings, in the same order."""
+    """(mention ids in sorted order, each row's unique_id, the columns Splink needs typed
+    for the backend (Arrow for DuckDB)). Splink's unique_id is the position of the
+    mention id in sorted order: integers join and compare faster than strings, in the
+    same order."""
     ids = frame["mention_id"].to_numpy(dtype=object)
     order = np.argsort(ids, kind="stable")
     rank = np.empty(len(ids), dtype=np.int64)
     rank[order] = np.arange(len(ids))
     table = frame[_SPLINK_COLUMNS].assign(unique_id=rank)
-    return ids[order], _typed_table(table, backend, spark)
+    return ids[order], rank, _typed_table(table, backend, spark)
+
+
+def _join_key_table(pairs: pd.DataFrame, rank: np.ndarray):
+    """Blocked pairs (row positions) as the Arrow table Splink takes for predict():
+    match_key, join_key_l < join_key_r (unique ids)."""
+    import pyarrow as pa
+
+    left, right = rank[pairs["left"].to_numpy()], rank[pairs["right"].to_numpy()]
+    keys = pairs["match_key"].to_numpy()
+    return pa.table({
+        "match_key": pa.DictionaryArray.from_arrays(
+            keys, pa.array([str(k) for k in range(int(keys.max(initial=0)) + 1)])),
+        "join_key_l": np.minimum(left, right), "join_key_r": np.maximum(left, right)})
 
 
 def _typed_table(table: pd.DataFrame, backend: str, spark=None):
@@ -305,7 +326,8 @@ def _typed_table(table: pd.DataFrame, backend: str, spark=None):
 
 def _sorted_pairs(out: pd.DataFrame, sorted_ids: np.ndarray) -> pd.DataFrame:
     """Pairs with mention_id_l < mention_id_r, in that order, with the standard column
-    names (``unique_id_*`` are positions in ``sorted_ids``)."""
+    names; ``i_l``/``i_r`` are the ids' positions in ``sorted_ids`` (the clustering uses
+    them rather than looking the ids up again)."""
     left = out["unique_id_l"].to_numpy(dtype=np.int64)
     right = out["unique_id_r"].to_numpy(dtype=np.int64)
     left, right = np.minimum(left, right), np.maximum(left, right)
@@ -315,4 +337,5 @@ def _sorted_pairs(out: pd.DataFrame, sorted_ids: np.ndarray) -> pd.DataFrame:
         "mention_id_r": sorted_ids[right[order]],
         "match_probability": out["match_probability"].to_numpy(dtype=float)[order],
         "match_weight": out["match_weight"].to_numpy(dtype=float)[order],
+        "i_l": left[order], "i_r": right[order],
     })

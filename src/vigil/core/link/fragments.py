@@ -26,47 +26,62 @@ WEIGHTS = {
     "birth_far": -6.0, "charge_common": 1.0, "charge_none": -2.5, "sex_diff": -30.0,
     "years_apart": -3.0, "nationality_diff": -4.0,
 }
-_COLUMNS = ["root", "given_sk", "surname_sk", "prison", "province", "father_sk", "birth_y",
-            "charges", "sex", "nationality", "date_lo", "date_hi"]
+_FACTS = ["prison", "province", "father_sk", "sex", "nationality"]
+_NUMBERS = ["birth_y", "date_lo", "date_hi"]
 
 
 def profiles(frame: pd.DataFrame, roots: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(facts per cluster root, one row per (root, given_sk, surname_sk) name key)."""
-    df = frame.assign(root=roots.to_numpy())[_COLUMNS]
-    for col in ("birth_y", "date_lo", "date_hi"):
-        df[col] = df[col].astype("float64")
+    """(facts per cluster root, one row per (root, given_sk, surname_sk) name key).
+
+    Text facts are held as integer codes (as floats, NaN where missing): the comparisons
+    only ask whether two values are equal."""
+    group, labels = pd.factorize(roots.to_numpy())
+    df = pd.DataFrame({"root": group} | {c: _codes(frame[c]) for c in
+                                         _FACTS + ["given_sk", "surname_sk"]}
+                      | {c: frame[c].to_numpy(dtype=float, na_value=np.nan) for c in _NUMBERS})
     keys = df.dropna(subset=["given_sk", "surname_sk"])[["root", "given_sk", "surname_sk"]]
-    keys = keys.drop_duplicates()
-    grouped = df.groupby("root", sort=False)
-    prof = grouped[["prison", "province", "father_sk", "sex", "nationality"]].first()
+    keys = keys.drop_duplicates().assign(root=lambda k: labels[k["root"].to_numpy()])
+    grouped = df.groupby("root", sort=True)
+    prof = grouped[_FACTS].first()
     prof["birth_y"] = grouped["birth_y"].median()
     prof["date_lo"], prof["date_hi"] = grouped["date_lo"].min(), grouped["date_hi"].max()
-    prof["charges"] = _or_by_group(_charge_masks(df).to_numpy(), df["root"].to_numpy(),
-                                   prof.index)
+    prof["charges"] = _or_by_group(_charge_masks(frame["charges"]), group, len(labels))
+    prof.index = labels[prof.index.to_numpy()]
     return prof, keys
 
 
-def _or_by_group(masks: np.ndarray, groups: np.ndarray, index: pd.Index) -> np.ndarray:
-    """Bitwise OR of ``masks`` within each group, in the order of ``index``."""
+def _codes(col: pd.Series) -> np.ndarray:
+    """Integer codes of a column's values as floats, NaN where missing."""
+    codes = pd.factorize(col, use_na_sentinel=True)[0].astype(float)
+    codes[codes < 0] = np.nan
+    return codes
+
+
+def _or_by_group(masks: np.ndarray, groups: np.ndarray, size: int) -> np.ndarray:
+    """Bitwise OR of ``masks`` within each group (0 .. size-1)."""
     order = np.argsort(groups, kind="stable")
     sorted_groups = groups[order]
     starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
-    reduced = np.bitwise_or.reduceat(masks[order], starts)
-    return pd.Series(reduced, index=sorted_groups[starts]).reindex(index).to_numpy()
+    out = np.zeros(size, dtype=np.int64)
+    out[sorted_groups[starts]] = np.bitwise_or.reduceat(masks[order], starts)
+    return out
 
 
-def _charge_masks(df: pd.DataFrame) -> pd.Series:
-    """Each mention's charges as a bit mask (0 when none are given)."""
+def _charge_masks(charges: pd.Series) -> np.ndarray:
+    """Each mention's charges as a bit mask (0 when none are given), computed once per
+    distinct list object (prepare() shares one list among the rows holding a set)."""
+    values = charges.to_numpy(dtype=object)
+    first = pd.Series(np.arange(len(values))).groupby(
+        np.fromiter(map(id, values), dtype=np.int64, count=len(values))).transform("first")
+    rows = first.to_numpy()
+    distinct, inverse = np.unique(rows, return_inverse=True)
     codes: dict[str, int] = {}
 
     def mask(charges) -> int:
-        if charges is None or isinstance(charges, float):
+        if not isinstance(charges, (list, tuple, np.ndarray)):
             return 0
         return int(sum(1 << codes.setdefault(c, len(codes) % 62) for c in set(charges)))
-    text = df["charges"].map(lambda c: "\x1f".join(c) if isinstance(c, (list, tuple)) else "")
-    codes_, uniques = pd.factorize(text)
-    values = np.array([mask(u.split("\x1f") if u else None) for u in uniques], dtype=np.int64)
-    return pd.Series(values[codes_], index=df.index)
+    return np.array([mask(values[i]) for i in distinct], dtype=np.int64)[inverse]
 
 
 def candidate_pairs(keys: pd.DataFrame, prof: pd.DataFrame) -> pd.DataFrame:
@@ -78,7 +93,7 @@ def candidate_pairs(keys: pd.DataFrame, prof: pd.DataFrame) -> pd.DataFrame:
     keys = keys.assign(k=keys.groupby(["given_sk", "surname_sk"])["root"].transform("size"))
     keys = keys[keys["k"] > 1]
     keys = keys.assign(
-        place=prof["prison"].fillna(prof["province"]).reindex(keys["root"]).to_numpy(),
+        place=prof["prison"].fillna(-1 - prof["province"]).reindex(keys["root"]).to_numpy(),
         period=prof["date_lo"].reindex(keys["root"]).to_numpy() // 730)
     on, pairs = ["given_sk", "surname_sk"], []
     for extra in (None, "place", "period"):

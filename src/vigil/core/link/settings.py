@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-import pandas as pd
-
 import splink.comparison_level_library as cll
 import splink.blocking_rule_library as brl
 import splink.comparison_library as cl
@@ -196,7 +193,7 @@ def comparisons() -> list:
 
 # Candidate blocking rules, most specific first. Each is a tuple of columns that must be
 # equal; "SWAPPED" is the day/month-swapped date rule. A rule is used only when the
-# number of pairs it generates is within the budget (see blocking_rules).
+# number of pairs it generates is within the budget (see blocking.choose_blocking).
 CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
     ("given_sk", "surname_sk", "date_lo"),
     ("surname_sk", "date_lo", "province"),
@@ -220,76 +217,6 @@ CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
 )
 SWAPPED_SQL = ("l.date_y = r.date_y AND l.date_m = r.date_d AND l.date_d = r.date_m "
                "AND l.surname_prefix = r.surname_prefix")
-
-
-def block_pair_count(frame, columns: tuple[str, ...]) -> int:
-    """Number of pairs a blocking rule on equal ``columns`` generates in ``frame``."""
-    if columns == ("SWAPPED",):
-        columns = ("date_y", "date_m", "date_d", "surname_prefix")
-        left = frame.groupby(list(columns), dropna=True).size()
-        right = left.copy()
-        right.index = right.index.set_names(["date_y", "date_d", "date_m", "surname_prefix"])
-        right = right.reorder_levels(list(columns))
-        return int((left * right.reindex(left.index).fillna(0)).sum() // 2)
-    return _ColumnCodes(frame).pair_count(columns)
-
-
-class _ColumnCodes:
-    """Integer codes of a frame's columns (-1 where missing), each factorized once, so
-    that counting the pairs of many blocking rules costs a few integer passes each."""
-
-    def __init__(self, frame):
-        self.frame = frame
-        self.codes: dict[str, np.ndarray] = {}
-
-    def _codes(self, col: str) -> np.ndarray:
-        if col not in self.codes:
-            self.codes[col] = pd.factorize(self.frame[col], use_na_sentinel=True)[0]
-        return self.codes[col]
-
-    def pair_count(self, columns: tuple[str, ...]) -> int:
-        """Pairs of rows equal on every column (rows missing any of them excluded)."""
-        if columns == ("SWAPPED",):
-            return block_pair_count(self.frame, columns)
-        key, bound = np.zeros(len(self.frame), dtype=np.int64), 1
-        known = np.ones(len(self.frame), dtype=bool)
-        for col in columns:
-            codes = self._codes(col)
-            known &= codes >= 0
-            width = int(codes.max(initial=0)) + 1
-            if bound * width >= 2 ** 62:  # renumber the key so that it stays in int64
-                key, bound = pd.factorize(key)[0].astype(np.int64), len(self.frame)
-            key, bound = key * width + np.maximum(codes, 0), bound * width
-        key = np.sort(key[known])
-        edges = np.flatnonzero(np.r_[True, key[1:] != key[:-1], True])
-        sizes = np.diff(edges).astype(np.int64)
-        return int((sizes * (sizes - 1) // 2).sum())
-
-
-def choose_blocking(frame, budget: int | None = None) -> list[tuple[str, ...]]:
-    """The candidate rules whose pair count fits the budget (default 20 x records, at
-    least 2 million), so no rule ever builds a huge block whatever the data."""
-    budget = budget or max(20 * len(frame), 2_000_000)
-    chosen, total = [], 0
-    codes = _ColumnCodes(frame)
-    for cols in CANDIDATE_RULES:
-        count = codes.pair_count(cols)
-        if count <= budget - total:
-            chosen.append(cols)
-            total += count
-    return without_subsumed(chosen)
-
-
-def without_subsumed(rules: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """The rules minus those that require every column of another rule and more: their
-    pairs are all among that rule's (same names, prison and year within same names and
-    prison), so Splink would join them only to drop every pair again. Same pairs, fewer
-    joins."""
-    def subsumed(cols):
-        return cols != ("SWAPPED",) and any(
-            other != ("SWAPPED",) and set(other) < set(cols)
-            for other in rules)
-    return [cols for cols in rules if not subsumed(cols)]
 
 
 def blocking_rules(chosen=CANDIDATE_RULES, cross_source_only: bool = False) -> list:
