@@ -345,3 +345,35 @@ def test_blocking_drops_rules_whose_pairs_another_rule_holds():
     assert without_subsumed(rules) == [("given_sk", "surname_sk", "date_lo"), ("SWAPPED",),
                                        ("given_sk", "surname_sk", "prison"),
                                        ("surname_sk", "date_y")]
+
+
+@pytest.mark.parametrize("cross_source_only", [False, True])
+def test_blocked_pairs_are_the_pairs_splink_blocking_builds(cross_source_only):
+    """blocking.blocked_pairs (integer arrays) gives exactly the pairs, each under the
+    same first rule, that Splink's own blocking gives for the same rules."""
+    import logging
+
+    import numpy as np
+    from splink import Linker
+
+    from vigil.core.link import blocking, engine, settings
+    from vigil.core.synth.mentions import generate_mentions
+    rows = [dict(m, father=m.pop("father_name")) for m in generate_mentions(3000, 5)]
+    frame = prepare(rows)[engine._SPLINK_COLUMNS + ["mention_id"]]
+    chosen = blocking.without_subsumed(list(settings.CANDIDATE_RULES))
+    ours = blocking.blocked_pairs(frame, chosen, cross_source_only)
+    sorted_ids, rank, table = engine._splink_table(frame, "duckdb")
+    db_api, connection = engine._db_api("duckdb", None)
+    linker = Linker(db_api.register(table), settings.settings(1e-4, cross_source_only, chosen),
+                    log_level=logging.WARNING)
+    theirs = linker.misc.query_sql(
+        f"SELECT * FROM {linker.inference.compute_blocked_pairs_for_predict().physical_name}",
+        "pandas")
+    connection.close()
+    left, right = rank[ours["left"].to_numpy()], rank[ours["right"].to_numpy()]
+    mine = set(zip(np.minimum(left, right).tolist(), np.maximum(left, right).tolist(),
+                   ours["match_key"].astype(str).tolist()))
+    assert len(mine) == len(ours) > 2_000
+    assert mine == set(zip(theirs["join_key_l"].astype(int).tolist(),
+                           theirs["join_key_r"].astype(int).tolist(),
+                           theirs["match_key"].astype(str).tolist()))
