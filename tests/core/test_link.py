@@ -377,3 +377,21 @@ def test_blocked_pairs_are_the_pairs_splink_blocking_builds(cross_source_only):
     assert mine == set(zip(theirs["join_key_l"].astype(int).tolist(),
                            theirs["join_key_r"].astype(int).tolist(),
                            theirs["match_key"].astype(str).tolist()))
+
+
+def test_name_columns_put_together_equal_each_name_keyed_whole():
+    """records._name_columns (first word and rest keyed apart, joined with array
+    operations) gives what keying every name whole gives, whatever its shape (the
+    name-word keys in any order: they are sorted when merged)."""
+    from vigil.core.link import records
+    names = ["Ali", "  Ali   Rezaei ", "Jesse de la Rosa", "Mohammad-Reza Mohammadi",
+             "O'Neil Jr. Smith III", "محمد رضا  حسینی", "Shaka Sankofa (Gary Graham)",
+             "Rosa, Jesse de la", "-", "Jr.", "Jr. Smith", "Seyed Ali Hosseini", "   ",
+             "Ali\u00a0Rezaei", "Zahra Mohammadi", "Ali Rezaei", "مهدی", "Mahdi  Sadeghi Jr."]
+    columns = records._name_columns(pd.Series(names + [None]))
+    whole = records._NameParts()
+    for i, name in enumerate(names):
+        key, given, surname, tokens = whole(name)
+        assert [c.iat[i] for c in columns[:3]] == [key, given, surname]
+        assert sorted(columns[3].iat[i].split()) == sorted(tokens or ())
+    assert [c.iat[len(names)] for c in columns] == [None, None, None, ""]

@@ -88,11 +88,13 @@ def _per_value(col: pd.Series, func, missing=None) -> pd.Series:
     return pd.Series(values, index=col.index, dtype=object)
 
 
-def _per_value_tuple(col: pd.Series, func, width: int) -> list[pd.Series]:
-    """Columns of the tuples func(value) returns, computed once per distinct value."""
+def _per_value_tuple(col: pd.Series, func, width: int, joined=()) -> list[pd.Series]:
+    """Columns of the tuples func(value) returns, computed once per distinct value; the
+    positions in ``joined`` (tuples of words) come joined by spaces ('' for none)."""
     codes, uniques = pd.factorize(col, use_na_sentinel=True)
     table = [func(v) for v in uniques] + [(None,) * width]
-    return [pd.Series(_objects([t[i] for t in table])[codes], index=col.index, dtype=object)
+    return [pd.Series(_objects([" ".join(t[i] or ()) if i in joined else t[i]
+                                for t in table])[codes], index=col.index, dtype=object)
             for i in range(width)]
 
 
@@ -107,7 +109,7 @@ def _objects(values: list) -> np.ndarray:
 def _add_name_keys(df: pd.DataFrame) -> None:
     """Fill the folded and cross-script name keys and the name-word keys."""
     name = _full_names(df)
-    n_key, n_given, n_surname, tokens = _per_value_tuple(name, _NameParts(), 4)
+    n_key, n_given, n_surname, tokens = _name_columns(name)
     given = _per_value(df["given"], _given_key).where(df["given"].notna(), n_given)
     surname = _per_value(df["surname"], _surname_key).where(df["surname"].notna(), n_surname)
     for col, derived in (("name_key", n_key), ("given_key", given), ("surname_key", surname),
@@ -121,6 +123,36 @@ def _add_name_keys(df: pd.DataFrame) -> None:
     df["surname_prefix"] = _per_value(df["surname_sk"], lambda s: s[:3])
 
 
+def _name_columns(name: pd.Series) -> list[pd.Series]:
+    """(folded name, given, surname, name-word keys joined by spaces) of each full name.
+
+    Each distinct name is split at its first space (whitespace run); the first word and
+    the rest are keyed once per distinct value (:class:`_NameParts`) and put together
+    with array operations. Names whose first word folds to other than one word, or
+    written with a comma or an alias, go through :class:`_NameParts` whole."""
+    codes, uniques = pd.factorize(name, use_na_sentinel=True)
+    names = uniques.astype(object).tolist()
+    parts = _NameParts()
+    pieces = [n.split(None, 1) + ["", ""] for n in names]
+    first, f_uniq = pd.factorize(_objects([p[0] for p in pieces]))
+    rest, r_uniq = pd.factorize(_objects([p[1] for p in pieces]))
+    words = [parts.words_of(f) for f in f_uniq.tolist()]
+    given = _objects([w[0] if len(w) == 1 else None for w in words])[first]
+    f_cross = _objects([" ".join(parts.cross_of(w[0])) if len(w) == 1 else "" for w in words])
+    r_parts = [parts.rest_of(r) for r in r_uniq.tolist()]
+    joined, r_cross, surname = (_objects([r[i] for r in r_parts])[rest] for i in range(3))
+    out = [pd.Series(_objects(c), dtype=object)
+           for c in (given, joined, f_cross[first], r_cross, surname)]
+    key = (out[0] + " " + out[1]).where(out[1] != "", out[0])
+    columns = [key, out[0], out[4], (out[2] + " " + out[3]).str.strip()]
+    for i in np.flatnonzero(pd.isna(given) | [bool(_AS_WRITTEN.search(n)) for n in names]):
+        whole = parts(names[i])
+        for column, value in zip(columns, whole[:3] + (" ".join(whole[3] or ()),)):
+            column.iat[i] = value
+    return [pd.Series(_objects(c.tolist() + [None if j < 3 else ""])[codes], index=name.index,
+                      dtype=object) for j, c in enumerate(columns)]
+
+
 def _full_names(df: pd.DataFrame) -> pd.Series:
     """The written name, or 'given surname' when no full name is given."""
     built = (df["given"].fillna("").astype(str) + " "
@@ -131,9 +163,9 @@ def _full_names(df: pd.DataFrame) -> pd.Series:
 
 
 def _merge_tokens(tokens: pd.Series, extra: pd.Series) -> pd.Series:
-    """Sorted union of name-word keys and the given/surname keys, once per distinct pair."""
-    joined = tokens.map(lambda t: " ".join(t) if t else "", na_action="ignore").fillna("")
-    both = joined + "|" + extra
+    """Sorted union of name-word keys (``tokens``: each row's keys joined by spaces) and
+    the given/surname keys (``extra``), once per distinct pair."""
+    both = tokens + "|" + extra
     return _per_value(both, lambda v: sorted(set(v.replace("|", " ").split())) or None)
 
 
@@ -151,21 +183,53 @@ _AS_WRITTEN = re.compile(r'[,()"\u201c\u201d]')  # "Last, First" or an alias: wh
 class _NameParts:
     """:func:`_name_parts` computed from its words: folding, suffixes and cross-script keys
     act on each word alone, so each distinct written word is folded and keyed once (a
-    million mentions hold ~50,000 words in ~230,000 distinct names). Names with a comma
-    or an alias take :func:`_name_parts` itself."""
+    million mentions hold ~50,000 words in ~380,000 distinct names), and everything after
+    the first word (the surname part, far fewer distinct values than names) once per
+    distinct value. Names with a comma or an alias take :func:`_name_parts` itself."""
 
     def __init__(self):
         self.words: dict[str, tuple] = {}
         self.cross: dict[str, frozenset] = {}
+        self.rests: dict[str, tuple] = {}
 
     def __call__(self, name: str) -> tuple:
         if _AS_WRITTEN.search(name):
             return _name_parts(name)
-        toks = [w for raw in name.split() for w in self._words(raw)]
+        first, *rest = name.split(None, 1) or [""]
+        given = self._words(first)
+        if len(given) != 1:
+            return self._parts([w for raw in name.split() for w in self._words(raw)])
+        joined, cross, surname = self._rest(rest[0] if rest else "")
+        return (f"{given[0]} {joined}" if joined else given[0], given[0], surname,
+                tuple(sorted(self._cross(given[0]) | cross)) or None)
+
+    def words_of(self, raw: str) -> tuple:
+        """Folded words of one written word."""
+        return self._words(raw)
+
+    def cross_of(self, word: str) -> frozenset:
+        """Cross-script keys of one folded word (and of its canonical given name)."""
+        return self._cross(word)
+
+    def rest_of(self, text: str) -> tuple:
+        """(folded words joined, their cross keys joined, surname) after the first word."""
+        joined, cross, surname = self._rest(text)
+        return joined, " ".join(sorted(cross)), surname
+
+    def _parts(self, toks: list[str]) -> tuple:
         tokens = frozenset().union(*(self._cross(w) for w in toks))
         return (" ".join(toks) or None, toks[0] if toks else None,
                 " ".join(keys.surname_tail(toks[1:])) or None,
                 tuple(sorted(tokens)) or None)
+
+    def _rest(self, text: str) -> tuple:
+        """(folded words joined, their cross keys, surname) of the words after the first."""
+        out = self.rests.get(text)
+        if out is None:
+            toks = [w for raw in text.split() for w in self._words(raw)]
+            out = self.rests[text] = (" ".join(toks), frozenset().union(
+                *(self._cross(w) for w in toks)), " ".join(keys.surname_tail(toks)) or None)
+        return out
 
     def _words(self, raw: str) -> tuple:
         out = self.words.get(raw)
@@ -203,11 +267,12 @@ def _canonical_given(key):
 def _add_date_bounds(df: pd.DataFrame) -> None:
     """date_lo/date_hi (days since 1970) and year/month/day parts for date comparisons."""
     both = df["date"].fillna("").astype(str) + "|" + df["date_precision"].fillna("").astype(str)
-    cols = ["date_precision", "date_lo", "date_hi", "date_y", "date_m", "date_d"]
-    for col, values in zip(cols, _per_value_tuple(both, _date_parts_joined, 6), strict=True):
-        df[col] = values
-    for col in cols[1:]:
-        df[col] = df[col].astype("Int64")
+    codes, uniques = pd.factorize(both, use_na_sentinel=True)
+    table = [_date_parts_joined(v) for v in uniques] + [(None,) * 6]
+    df["date_precision"] = _objects([t[0] for t in table])[codes]
+    for i, col in enumerate(["date_lo", "date_hi", "date_y", "date_m", "date_d"], start=1):
+        values = np.array([np.nan if t[i] is None else t[i] for t in table], dtype=float)
+        df[col] = pd.Series(values[codes], index=df.index).astype("Int64")
 
 
 def _date_parts_joined(value: str) -> tuple:
@@ -237,10 +302,41 @@ def _month_end(year: int, month: int) -> int:
 
 def _charges_column(col: pd.Series) -> pd.Series:
     """Charges as sorted lists (None when none are given), once per distinct set."""
+    fast = _charges_from_lists(col)
+    if fast is not None:
+        return fast
     joined = pd.Series([v if isinstance(v, str) else "" if v is None or isinstance(v, float)
                         else "\x1f".join(map(str, v)) for v in col.tolist()],
                        index=col.index, dtype=object)
     return _per_value(joined, _charges_list)
+
+
+def _charges_from_lists(col: pd.Series) -> pd.Series | None:
+    """:func:`_charges_column` for a column of lists of strings (None when it is not one,
+    or holds more than 62 distinct charges): each distinct item is normalised once and
+    each row's set is a bit mask, built with Arrow and numpy instead of row by row."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        arr = pa.array(col.tolist())
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
+    if not (pa.types.is_list(arr.type) and pa.types.is_string(arr.type.value_type)):
+        return None
+    item, items = pd.factorize(pc.list_flatten(arr).to_numpy(zero_copy_only=False))
+    parents = pc.list_parent_indices(arr).to_numpy()
+    parts = [_charges_list(x) or [] for x in items]
+    names = sorted({c for p in parts for c in p})
+    if len(names) > 62:
+        return None
+    bit = {c: 1 << i for i, c in enumerate(names)}
+    item_mask = np.array([sum(bit[c] for c in set(p)) for p in parts] + [0], dtype=np.int64)
+    mask = np.zeros(len(col), dtype=np.int64)
+    np.bitwise_or.at(mask, parents, item_mask[item])  # item -1 (a null) takes the 0
+    codes, masks = pd.factorize(mask)
+    lists = [[c for c in names if m & bit[c]] or None for m in masks.tolist()]
+    return pd.Series(_objects(lists)[codes], index=col.index, dtype=object)
 
 
 def _charges_list(text: str) -> list[str] | None:
