@@ -101,6 +101,14 @@ def cross_key(text: str) -> str:
     return skeleton(text)
 
 
+def loose_key(key: str) -> str:
+    """A cross-script key made looser: ``i`` after the first letter dropped and ``S``
+    written ``sh``. Latin spellings write short vowels that the Persian script leaves out
+    (Hashimlou / هاشملو, Kazimi / کاظمی, Saeedi / ساعدی), and a Latin "sh" may be s + h
+    (Ishaq / اسحاق)."""
+    return key[:1] + key[1:].replace("i", "").replace("S", "sh") if key else key
+
+
 def name_key(text: str) -> str:
     """Folded form of a whole name (aliases excluded)."""
     main, _ = split_alias(text or "")

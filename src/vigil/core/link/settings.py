@@ -69,11 +69,14 @@ def given_name() -> cl.CustomComparison:
 
 
 def surname() -> cl.CustomComparison:
-    """Surnames: exact key, same skeleton, found among the other's name words, similar."""
+    """Surnames: exact key, same skeleton, same loose skeleton (a short vowel written in
+    one script and not the other: Kazimi / کاظمی), found among the other's name words,
+    similar."""
     return cl.CustomComparison([
         _null("surname_key"),
         _exact("surname_key", 0.45, 0.009, tf="surname_sk"),
         _exact("surname_sk", 0.45, 0.014, tf=True),
+        _exact("surname_lk", 0.015, 0.0003),
         _custom(_in_tokens("surname"), "surname among other's names", 0.03, 0.0008),
         _jw("surname_key", 0.92, 0.03, 0.0006),
         _jw("surname_key", 0.80, 0.02, 0.006),
