@@ -276,7 +276,7 @@ def _db_api(backend: str, spark):
 
 _SPLINK_COLUMNS = [
     "unique_id", "source", "given_key", "surname_key", "father_key", "given_sk",
-    "surname_sk", "father_sk", "surname_lk", "tokens_sk", "surname_prefix", "status_rank", "birth_y", "date_y2", "date_y2b", "date_lo", "date_hi", "date_y", "date_m", "date_d", "date_precision",
+    "surname_sk", "father_sk", "given_lk", "surname_lk", "tokens_sk", "surname_prefix", "status_rank", "birth_y", "date_y2", "date_y2b", "date_lo", "date_hi", "date_y", "date_m", "date_d", "date_precision",
     "status", "age", "prison", "city", "province", "charges", "nationality", "sex",
 ]
 

@@ -60,7 +60,7 @@ def prepare(records: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
 
     Derived columns: ``given_key``/``surname_key``/``father_key`` (folded spelling, given
     names nickname-canonical), ``given_sk``/``surname_sk``/``father_sk`` (cross-script
-    keys), ``surname_lk`` (the surname's loose key, :func:`keys.loose_key`),
+    keys), ``given_lk``/``surname_lk`` (looser cross-script keys, :func:`keys.loose_key`),
     ``tokens_sk`` (cross-script keys of every name word, aliases included),
     ``surname_prefix``, ``date_lo``/``date_hi`` (days since 1970), ``date_y/m/d``,
     ``birth_y`` (year minus age), ``status_rank``. Every function of a value runs once
@@ -119,7 +119,8 @@ def _add_name_keys(df: pd.DataFrame) -> None:
     df["given_key"] = _per_value(df["given_key"], _canonical_given)
     for col in ("given", "surname", "father"):
         df[f"{col}_sk"] = _per_value(df[f"{col}_key"], _cross)
-    df["surname_lk"] = _per_value(df["surname_sk"], keys.loose_key)
+    for col in ("given", "surname"):
+        df[f"{col}_lk"] = _per_value(df[f"{col}_sk"], keys.loose_key)
     extra = (df["given_sk"].fillna("") + " " + df["surname_sk"].fillna("")).str.strip()
     df["tokens_sk"] = _merge_tokens(tokens, extra)
     df["surname_prefix"] = _per_value(df["surname_sk"], lambda s: s[:3])

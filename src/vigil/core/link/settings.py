@@ -61,6 +61,7 @@ def given_name() -> cl.CustomComparison:
         _null("given_key"),
         _exact("given_key", 0.45, 0.02, tf="given_sk"),
         _exact("given_sk", 0.45, 0.025, tf=True),
+        _exact("given_lk", 0.006, 0.0008),
         _custom(_in_tokens("given"), "given among other's names", 0.04, 0.002),
         _jw("given_key", 0.92, 0.03, 0.0025),
         _jw("given_key", 0.80, 0.01, 0.007),
