@@ -31,15 +31,17 @@ _NUMBERS = ["birth_y", "date_lo", "date_hi"]
 
 
 def profiles(frame: pd.DataFrame, roots: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(facts per cluster root, one row per (root, given_sk, surname_sk) name key).
+    """(facts per cluster root, one row per (root, given, surname) name key: the loose
+    cross-script keys given_lk and surname_lk, so that Kazimi and کاظمی meet).
 
     Text facts are held as integer codes (as floats, NaN where missing): the comparisons
     only ask whether two values are equal."""
     group, labels = pd.factorize(roots.to_numpy())
-    df = pd.DataFrame({"root": group} | {c: _codes(frame[c]) for c in
-                                         _FACTS + ["given_sk", "surname_sk"]}
+    df = pd.DataFrame({"root": group} | {c: _codes(frame[c]) for c in _FACTS}
+                      | {"given": _codes(frame["given_lk"]),
+                         "surname": _codes(frame["surname_lk"])}
                       | {c: frame[c].to_numpy(dtype=float, na_value=np.nan) for c in _NUMBERS})
-    keys = df.dropna(subset=["given_sk", "surname_sk"])[["root", "given_sk", "surname_sk"]]
+    keys = df.dropna(subset=["given", "surname"])[["root", "given", "surname"]]
     keys = keys.drop_duplicates().assign(root=lambda k: labels[k["root"].to_numpy()])
     grouped = df.groupby("root", sort=True)
     prof = grouped[_FACTS].first()
@@ -90,12 +92,12 @@ def candidate_pairs(keys: pd.DataFrame, prof: pd.DataFrame) -> pd.DataFrame:
     A name borne by more than ``MAX_GROUP`` clusters is compared only within one prison
     (else province), and then within two-year periods; groups still larger are skipped,
     so memory stays bounded whatever the data."""
-    keys = keys.assign(k=keys.groupby(["given_sk", "surname_sk"])["root"].transform("size"))
+    keys = keys.assign(k=keys.groupby(["given", "surname"])["root"].transform("size"))
     keys = keys[keys["k"] > 1]
     keys = keys.assign(
         place=prof["prison"].fillna(-1 - prof["province"]).reindex(keys["root"]).to_numpy(),
         period=prof["date_lo"].reindex(keys["root"]).to_numpy() // 730)
-    on, pairs = ["given_sk", "surname_sk"], []
+    on, pairs = ["given", "surname"], []
     for extra in (None, "place", "period"):
         if extra:
             on = on + [extra]
