@@ -53,7 +53,8 @@ class LinkResult:
     """Output of :func:`link`.
 
     ``clusters`` maps every mention_id to its person id; ``pairs`` holds every scored
-    pair at or above the review band's floor; ``review`` the undecided pairs inside the
+    pair at or above the review band's floor (mention_id_l < mention_id_r, match
+    probability and weight, and i_l / i_r, the ids' positions in sorted order); ``review`` the undecided pairs inside the
     review band; ``decisions`` the human decisions that were applied.
     """
 
