@@ -395,3 +395,15 @@ def test_name_columns_put_together_equal_each_name_keyed_whole():
         assert [c.iat[i] for c in columns[:3]] == [key, given, surname]
         assert sorted(columns[3].iat[i].split()) == sorted(tokens or ())
     assert [c.iat[len(names)] for c in columns] == [None, None, None, ""]
+
+
+def test_loose_keys_meet_across_a_short_vowel_the_persian_script_leaves_out():
+    frame = prepare([{"mention_id": str(i), "name": n} for i, n in enumerate(
+        ["Ezzatollah Kazimi", "عزت‌الله کاظمی", "Raheem Hashimlou", "رحیم هاشملو",
+         "Malik Ahmadkhani", "Malek Ahmadkhani", "Ishaq Hasannejad", "اسحاق حسن‌نژاد"])])
+    for a, b in [(0, 1), (2, 3)]:
+        assert frame.at[a, "surname_sk"] != frame.at[b, "surname_sk"]
+        assert frame.at[a, "surname_lk"] == frame.at[b, "surname_lk"]
+    for a, b in [(4, 5), (6, 7)]:
+        assert frame.at[a, "given_sk"] != frame.at[b, "given_sk"]
+        assert frame.at[a, "given_lk"] == frame.at[b, "given_lk"]
