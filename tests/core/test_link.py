@@ -407,3 +407,11 @@ def test_loose_keys_meet_across_a_short_vowel_the_persian_script_leaves_out():
     for a, b in [(4, 5), (6, 7)]:
         assert frame.at[a, "given_sk"] != frame.at[b, "given_sk"]
         assert frame.at[a, "given_lk"] == frame.at[b, "given_lk"]
+
+
+def test_a_persian_surname_ending_written_apart_stays_with_its_surname():
+    frame = prepare([{"mention_id": str(i), "name": n} for i, n in enumerate(
+        ["Mohsen Qolizadeh", "محسن قلی زاده", "محسن قلی‌زاده", "Ali Hasan Zadeh",
+         "Ali Hassanzadeh", "Reza Zadeh"])])
+    assert frame["surname_sk"].iloc[:3].nunique() == 1
+    assert frame.at[3, "surname_sk"] == frame.at[4, "surname_sk"] != frame.at[5, "surname_sk"]

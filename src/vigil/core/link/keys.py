@@ -21,6 +21,10 @@ except ImportError:  # pragma: no cover - depends on the state of the tree
 PARTICLES = frozenset({"de", "del", "della", "la", "las", "los", "da", "di", "du", "van",
                        "von", "der", "den", "le", "san", "santa", "st", "saint", "mac"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
+# Persian surname endings that are often written as a word of their own, with a space
+# where the zero-width non-joiner belongs («حسن زاده» for «حسن‌زاده»)
+ENDINGS = frozenset({"زاده", "پور", "نژاد", "zadeh", "zade", "pour", "poor", "nejad",
+                     "nezhad", "nejhad"})
 _ALIAS = re.compile(r"\(([^)]*)\)|\"([^\"]*)\"|\u201c([^\u201d]*)\u201d")
 _ARABIC_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه",
                                   "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و", "\u200c": ""})
@@ -143,10 +147,13 @@ def split_key(name: str) -> tuple[str | None, str | None, tuple[str, ...]]:
 
 def surname_tail(toks: list[str]) -> list[str]:
     """The surname words at the end of a name: the last word and any particles
-    (de, la, van, san...) directly before it ('Jesse de la Rosa' -> de la rosa)."""
+    (de, la, van, san...) directly before it ('Jesse de la Rosa' -> de la rosa), or the
+    last two when the last is a Persian ending written apart ('Hasan Zadeh', «قلی زاده»)."""
     if not toks:
         return []
     start = len(toks) - 1
+    if start > 0 and toks[-1] in ENDINGS:
+        return toks[-2:]
     while start > 0 and toks[start - 1] in PARTICLES:
         start -= 1
     return toks[start:]
