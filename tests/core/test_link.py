@@ -360,7 +360,10 @@ def test_blocked_pairs_are_the_pairs_splink_blocking_builds(cross_source_only):
     from vigil.core.synth.mentions import generate_mentions
     rows = [dict(m, father=m.pop("father_name")) for m in generate_mentions(3000, 5)]
     frame = prepare(rows)[engine._SPLINK_COLUMNS + ["mention_id"]]
-    chosen = blocking.without_subsumed(list(settings.CANDIDATE_RULES))
+    chosen = blocking.without_subsumed(list(settings.CANDIDATE_RULES[:-1]))  # not names
+    assert ("given_sk", "surname_sk", "status", settings.UNDATED) in chosen  # alone
+    codes = blocking.ColumnCodes(frame)
+    assert all(codes.pair_count(cols) == len(codes.pairs(cols)[0]) for cols in chosen)
     ours = blocking.blocked_pairs(frame, chosen, cross_source_only)
     sorted_ids, rank, table = engine._splink_table(frame, "duckdb")
     db_api, connection = engine._db_api("duckdb", None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from vigil.core.link.settings import CANDIDATE_RULES
+from vigil.core.link.settings import CANDIDATE_RULES, UNDATED
 
 SWAPPED = ("SWAPPED",)
 _NAME = ("given_sk", "surname_sk")
@@ -47,6 +47,8 @@ class ColumnCodes:
         key, bound = np.zeros(n, dtype=np.int64), 1
         known = np.ones(n, dtype=bool)
         for col in columns:
+            if col == UNDATED:
+                continue
             codes = self.column(col)
             known &= codes >= 0
             width = int(codes.max(initial=0)) + 1
@@ -60,17 +62,23 @@ class ColumnCodes:
         if columns == SWAPPED:
             return len(self.swapped_pairs()[0])
         key, known = self.key(columns)
-        key = np.sort(key[known])
-        edges = np.flatnonzero(np.r_[True, key[1:] != key[:-1], True])
-        sizes = np.diff(edges).astype(np.int64)
-        return int((sizes * (sizes - 1) // 2).sum())
+        if UNDATED in columns:  # all pairs of the blocks less those of dated rows only
+            return _count(key[known]) - _count(key[known & ~self.undated()])
+        return _count(key[known])
 
     def pairs(self, columns: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
         """(left, right) row positions, left < right, of the pairs a rule generates."""
         if columns == SWAPPED:
             return self.swapped_pairs()
-        key, known = self.key(columns)
-        return _block_pairs(key, known)
+        left, right = _block_pairs(*self.key(columns))
+        if UNDATED in columns:
+            keep = self.undated()[left] | self.undated()[right]
+            left, right = left[keep], right[keep]
+        return left, right
+
+    def undated(self) -> np.ndarray:
+        """Rows without a date."""
+        return np.isnan(self.number("date_lo"))
 
     def swapped_pairs(self) -> tuple[np.ndarray, np.ndarray]:
         """Pairs with the same year and surname start whose day and month are swapped."""
@@ -101,7 +109,10 @@ class ColumnCodes:
             return ((y[left] >= 0) & (y[left] == y[right]) & (p[left] >= 0)
                     & (p[left] == p[right]) & (m[left] == d[right]) & (d[left] == m[right]))
         label = self.labels(columns)
-        return label[left] == label[right]
+        same = label[left] == label[right]
+        if UNDATED in columns:
+            same &= self.undated()[left] | self.undated()[right]
+        return same
 
     def labels(self, columns: tuple[str, ...]) -> np.ndarray:
         """A rule's block of each row as int32, negative (and unique) for rows missing a
@@ -112,6 +123,14 @@ class ColumnCodes:
             label[~known] = -1 - np.flatnonzero(~known)
             self._labels[columns] = label
         return self._labels[columns]
+
+
+def _count(keys: np.ndarray) -> int:
+    """Pairs of equal values among keys."""
+    keys = np.sort(keys)
+    edges = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1], True])
+    sizes = np.diff(edges).astype(np.int64)
+    return int((sizes * (sizes - 1) // 2).sum())
 
 
 def _block_pairs(key: np.ndarray, known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -196,8 +196,11 @@ def comparisons() -> list:
 
 
 # Candidate blocking rules, most specific first. Each is a tuple of columns that must be
-# equal; "SWAPPED" is the day/month-swapped date rule. A rule is used only when the
-# number of pairs it generates is within the budget (see blocking.choose_blocking).
+# equal; "SWAPPED" is the day/month-swapped date rule; UNDATED in a rule keeps only the
+# pairs in which at least one mention has no date (reports of one event that the dated
+# rules cannot meet). A rule is used only when the number of pairs it generates is within
+# the budget (see blocking.choose_blocking).
+UNDATED = "UNDATED"
 CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
     ("given_sk", "surname_sk", "date_lo"),
     ("surname_sk", "date_lo", "province"),
@@ -216,7 +219,7 @@ CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
     ("date_lo", "province"),
     ("given_sk", "date_lo"),
     ("surname_sk", "date_lo"),
-    ("given_sk", "surname_sk", "status"),
+    ("given_sk", "surname_sk", "status", UNDATED),
     ("given_sk", "surname_sk"),
 )
 SWAPPED_SQL = ("l.date_y = r.date_y AND l.date_m = r.date_d AND l.date_d = r.date_m "
@@ -230,10 +233,16 @@ def blocking_rules(chosen=CANDIDATE_RULES, cross_source_only: bool = False) -> l
     in which each row is a different person).
     """
     rules = [brl.CustomRule(SWAPPED_SQL, _DIALECT) if cols == ("SWAPPED",)
-             else block_on(*cols) for cols in chosen]
+             else _undated(cols) if UNDATED in cols else block_on(*cols) for cols in chosen]
     if not cross_source_only:
         return rules
     return [_cross_source(rule) for rule in rules]
+
+
+def _undated(cols: tuple[str, ...]):
+    """Equal on every column of cols, and at least one of the two without a date."""
+    equal = " AND ".join(f"l.{c} = r.{c}" for c in cols if c != UNDATED)
+    return brl.CustomRule(f"{equal} AND (l.date_lo IS NULL OR r.date_lo IS NULL)", _DIALECT)
 
 
 def _cross_source(rule):
