@@ -89,16 +89,6 @@ def _per_value(col: pd.Series, func, missing=None) -> pd.Series:
     return pd.Series(values, index=col.index, dtype=object)
 
 
-def _per_value_tuple(col: pd.Series, func, width: int, joined=()) -> list[pd.Series]:
-    """Columns of the tuples func(value) returns, computed once per distinct value; the
-    positions in ``joined`` (tuples of words) come joined by spaces ('' for none)."""
-    codes, uniques = pd.factorize(col, use_na_sentinel=True)
-    table = [func(v) for v in uniques] + [(None,) * width]
-    return [pd.Series(_objects([" ".join(t[i] or ()) if i in joined else t[i]
-                                for t in table])[codes], index=col.index, dtype=object)
-            for i in range(width)]
-
-
 def _objects(values: list) -> np.ndarray:
     """A 1-d object array of values (which may themselves be lists or tuples)."""
     out = np.empty(len(values), dtype=object)
@@ -186,9 +176,9 @@ _AS_WRITTEN = re.compile(r'[,()"\u201c\u201d]')  # "Last, First" or an alias: wh
 class _NameParts:
     """:func:`_name_parts` computed from its words: folding, suffixes and cross-script keys
     act on each word alone, so each distinct written word is folded and keyed once (a
-    million mentions hold ~50,000 words in ~380,000 distinct names), and everything after
-    the first word (the surname part, far fewer distinct values than names) once per
-    distinct value. Names with a comma or an alias take :func:`_name_parts` itself."""
+    million mentions hold ~50,000 words in ~380,000 distinct names). Names with a comma
+    or an alias take :func:`_name_parts` itself. :func:`_name_columns` also keys the part
+    of a name after its first word once per distinct value (:meth:`rest_of`)."""
 
     def __init__(self):
         self.words: dict[str, tuple] = {}
@@ -198,49 +188,32 @@ class _NameParts:
     def __call__(self, name: str) -> tuple:
         if _AS_WRITTEN.search(name):
             return _name_parts(name)
-        first, *rest = name.split(None, 1) or [""]
-        given = self._words(first)
-        if len(given) != 1:
-            return self._parts([w for raw in name.split() for w in self._words(raw)])
-        joined, cross, surname = self._rest(rest[0] if rest else "")
-        return (f"{given[0]} {joined}" if joined else given[0], given[0], surname,
-                tuple(sorted(self._cross(given[0]) | cross)) or None)
-
-    def words_of(self, raw: str) -> tuple:
-        """Folded words of one written word."""
-        return self._words(raw)
-
-    def cross_of(self, word: str) -> frozenset:
-        """Cross-script keys of one folded word (and of its canonical given name)."""
-        return self._cross(word)
-
-    def rest_of(self, text: str) -> tuple:
-        """(folded words joined, their cross keys joined, surname) after the first word."""
-        joined, cross, surname = self._rest(text)
-        return joined, " ".join(sorted(cross)), surname
-
-    def _parts(self, toks: list[str]) -> tuple:
-        tokens = frozenset().union(*(self._cross(w) for w in toks))
+        toks = [w for raw in name.split() for w in self.words_of(raw)]
+        tokens = frozenset().union(*(self.cross_of(w) for w in toks))
         return (" ".join(toks) or None, toks[0] if toks else None,
                 " ".join(keys.surname_tail(toks[1:])) or None,
                 tuple(sorted(tokens)) or None)
 
-    def _rest(self, text: str) -> tuple:
-        """(folded words joined, their cross keys, surname) of the words after the first."""
+    def rest_of(self, text: str) -> tuple:
+        """(folded words joined, their cross keys joined, surname) of the words of a
+        name after its first."""
         out = self.rests.get(text)
         if out is None:
-            toks = [w for raw in text.split() for w in self._words(raw)]
-            out = self.rests[text] = (" ".join(toks), frozenset().union(
-                *(self._cross(w) for w in toks)), " ".join(keys.surname_tail(toks)) or None)
+            toks = [w for raw in text.split() for w in self.words_of(raw)]
+            cross = frozenset().union(*(self.cross_of(w) for w in toks))
+            out = self.rests[text] = (" ".join(toks), " ".join(sorted(cross)),
+                                      " ".join(keys.surname_tail(toks)) or None)
         return out
 
-    def _words(self, raw: str) -> tuple:
+    def words_of(self, raw: str) -> tuple:
+        """Folded words of one written word."""
         out = self.words.get(raw)
         if out is None:
             out = self.words[raw] = keys.words(raw)
         return out
 
-    def _cross(self, word: str) -> frozenset:
+    def cross_of(self, word: str) -> frozenset:
+        """Cross-script keys of one folded word (and of its canonical given name)."""
         out = self.cross.get(word)
         if out is None:
             both = (_cross(word), _cross(_canonical_given(word)))
