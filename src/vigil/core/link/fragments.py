@@ -61,11 +61,8 @@ def _codes(col: pd.Series) -> np.ndarray:
 
 def _or_by_group(masks: np.ndarray, groups: np.ndarray, size: int) -> np.ndarray:
     """Bitwise OR of ``masks`` within each group (0 .. size-1)."""
-    order = np.argsort(groups, kind="stable")
-    sorted_groups = groups[order]
-    starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]])
     out = np.zeros(size, dtype=np.int64)
-    out[sorted_groups[starts]] = np.bitwise_or.reduceat(masks[order], starts)
+    np.bitwise_or.at(out, groups, masks)
     return out
 
 
@@ -73,17 +70,15 @@ def _charge_masks(charges: pd.Series) -> np.ndarray:
     """Each mention's charges as a bit mask (0 when none are given), computed once per
     distinct list object (prepare() shares one list among the rows holding a set)."""
     values = charges.to_numpy(dtype=object)
-    first = pd.Series(np.arange(len(values))).groupby(
-        np.fromiter(map(id, values), dtype=np.int64, count=len(values))).transform("first")
-    rows = first.to_numpy()
-    distinct, inverse = np.unique(rows, return_inverse=True)
-    codes: dict[str, int] = {}
+    codes = pd.factorize(np.fromiter(map(id, values), dtype=np.int64, count=len(values)))[0]
+    first = np.unique(codes, return_index=True)[1]
+    bits: dict[str, int] = {}
 
     def mask(charges) -> int:
         if not isinstance(charges, (list, tuple, np.ndarray)):
             return 0
-        return int(sum(1 << codes.setdefault(c, len(codes) % 62) for c in set(charges)))
-    return np.array([mask(values[i]) for i in distinct], dtype=np.int64)[inverse]
+        return int(sum(1 << bits.setdefault(c, len(bits) % 62) for c in set(charges)))
+    return np.array([mask(values[i]) for i in first], dtype=np.int64)[codes]
 
 
 def candidate_pairs(keys: pd.DataFrame, prof: pd.DataFrame) -> pd.DataFrame:
