@@ -30,6 +30,7 @@ class ColumnCodes:
         self.codes: dict[str, np.ndarray] = {}
         self._swapped: tuple[np.ndarray, np.ndarray] | None = None
         self._labels: dict[tuple[str, ...], np.ndarray] = {}
+        self._numbers: dict[str, np.ndarray] = {}
 
     def column(self, col: str) -> np.ndarray:
         if col not in self.codes:
@@ -83,8 +84,7 @@ class ColumnCodes:
     def swapped_pairs(self) -> tuple[np.ndarray, np.ndarray]:
         """Pairs with the same year and surname start whose day and month are swapped."""
         if self._swapped is None:
-            y, p = self.column("date_y"), self.column("surname_prefix")
-            m, d = self.number("date_m"), self.number("date_d")
+            y, p, m, d = self._swap_columns()
             rows = np.flatnonzero((y >= 0) & (p >= 0) & ~np.isnan(m) & ~np.isnan(d))
             left = pd.DataFrame({"a": rows, "y": y[rows], "p": p[rows], "m": m[rows],
                                  "d": d[rows]})
@@ -95,17 +95,22 @@ class ColumnCodes:
         return self._swapped
 
     def number(self, col: str) -> np.ndarray:
-        """A numeric column as floats, NaN where missing."""
-        if self.base:
-            return self.base.number(col)[self.order]
-        return pd.to_numeric(self.frame[col], errors="coerce").to_numpy(
-            dtype=float, na_value=np.nan)
+        """A numeric column as floats, NaN where missing (computed once)."""
+        if col not in self._numbers:
+            self._numbers[col] = self.base.number(col)[self.order] if self.base else \
+                pd.to_numeric(self.frame[col], errors="coerce").to_numpy(
+                    dtype=float, na_value=np.nan)
+        return self._numbers[col]
+
+    def _swap_columns(self) -> tuple[np.ndarray, ...]:
+        """Year and surname-start codes, month and day numbers of every row."""
+        return (self.column("date_y"), self.column("surname_prefix"),
+                self.number("date_m"), self.number("date_d"))
 
     def same(self, columns: tuple[str, ...], left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Whether each pair is one a rule generates (for excluding earlier rules' pairs)."""
         if columns == SWAPPED:
-            y, p = self.column("date_y"), self.column("surname_prefix")
-            m, d = self.number("date_m"), self.number("date_d")
+            y, p, m, d = self._swap_columns()
             return ((y[left] >= 0) & (y[left] == y[right]) & (p[left] >= 0)
                     & (p[left] == p[right]) & (m[left] == d[right]) & (d[left] == m[right]))
         label = self.labels(columns)
