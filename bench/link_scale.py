@@ -49,7 +49,7 @@ def link_input(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     father; the truth and the generator's bookkeeping columns are taken out."""
     df = df.rename(columns={"father_name": "father"})
     truth = df.pop("true_person")
-    return df.drop(columns=[c for c in ("noise", "true_status", "true_date", "ethnicity",
+    return df.drop(columns=[c for c in ("noise", "true_status", "true_date",
                                         "name_script") if c in df]), truth
 
 

@@ -412,6 +412,17 @@ def test_loose_keys_meet_across_a_short_vowel_the_persian_script_leaves_out():
         assert frame.at[a, "given_lk"] == frame.at[b, "given_lk"]
 
 
+def test_loose_keys_meet_across_a_long_vowel_or_final_h_one_spelling_leaves_out():
+    frame = prepare([{"mention_id": str(i), "name": n, "father": f} for i, (n, f) in enumerate(
+        [("Tohid Khosropour", "Hamza"), ("توحید خسروپور", "حمزه"),
+         ("Hamed Mansurkhani", None), ("حامد منصورخانی", None)])])
+    for col in ("given", "surname", "father"):
+        assert frame.at[0, f"{col}_sk"] != frame.at[1, f"{col}_sk"]
+        assert frame.at[0, f"{col}_lk"] == frame.at[1, f"{col}_lk"]
+    assert frame.at[2, "surname_lk"] == frame.at[3, "surname_lk"]
+    assert frame.at[0, "surname_lk"] != frame.at[2, "surname_lk"]
+
+
 def test_a_persian_surname_ending_written_apart_stays_with_its_surname():
     frame = prepare([{"mention_id": str(i), "name": n} for i, n in enumerate(
         ["Mohsen Qolizadeh", "محسن قلی زاده", "محسن قلی‌زاده", "Ali Hasan Zadeh",

@@ -31,7 +31,7 @@ def link_record(mention: Mention) -> dict:
             "father": data.get("father") or data.get("father_name"), "date": data.get("date"),
             "prison": data.get("prison"), "city": data.get("city"), "province": data.get("province"),
             "age": data.get("age"), "charges": data.get("charges") or [], "nationality": data.get("nationality"),
-            "sex": data.get("sex"), "status": data.get("status")}
+            "ethnicity": data.get("ethnicity"), "sex": data.get("sex"), "status": data.get("status")}
 
 
 def human_decisions() -> list[tuple[str, str, str]]:

@@ -22,6 +22,7 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from vigil.core.link.facts import Facts
 from vigil.core.link.fragments import fragment_links
 
 MUST_LINK = "must_link"
@@ -49,7 +50,9 @@ def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
     id of each person, prefixed with ``P:``; they are deterministic for a given input.
     """
     ids = _Ids(mention_ids)
-    uf = _ConstrainedUnionFind(ids, sources, events)
+    facts = Facts.of(ids.positions(frame["mention_id"]) if frame is not None else None,
+                     frame, len(ids.sorted))
+    uf = _ConstrainedUnionFind(ids, sources, events, facts)
     left, right = _strong_links(ids, pairs, threshold)
     marked = ids.positions([m for d in decisions for m in d.pair])
     hard = _easy_components(uf, left, right, marked)
@@ -137,10 +140,12 @@ def _easy_components(uf: "_ConstrainedUnionFind", left: np.ndarray, right: np.nd
     bad[comp[marked]] = True
     bad |= _duplicate_keys(uf.keys, comp, linked, len(bad))
     bad |= _history_conflicts(uf.event_table, comp, len(bad))
+    bad |= uf.facts.conflicts(comp, np.flatnonzero(linked), len(bad))
     easy = linked & ~bad[comp]
     root = np.full(len(bad), n, dtype=np.int64)
     np.minimum.at(root, comp[easy], np.flatnonzero(easy))
     uf.adopt(np.flatnonzero(easy), root[comp[easy]])
+    uf.facts.adopt(np.flatnonzero(easy), root[comp[easy]])
     return bad[comp[left]]
 
 
@@ -250,8 +255,8 @@ class _Events:
         row = self.row[i]
         if row < 0:
             return None
-        status, rank, lo, hi, y, m, d = (c[row] for c in self.columns)
-        return status, rank, (lo, hi, y, m, d)
+        status, rank, lo, hi, y, m, d = self.columns
+        return status[row], rank[row], (lo[row], hi[row], y[row], m[row], d[row])
 
 
 def _same_event(a: tuple, b: tuple) -> bool:
@@ -323,8 +328,9 @@ class _ConstrainedUnionFind:
     exclusive keys and the partial status history of the person they describe."""
 
     def __init__(self, ids: _Ids, sources: Mapping[str, str] | None,
-                 events: pd.DataFrame | None = None):
+                 events: pd.DataFrame | None = None, facts: Facts | None = None):
         self.ids = ids
+        self.facts = facts or Facts.of(None, None, len(ids.sorted))
         self.parent = list(range(len(ids.sorted)))
         self.forbidden: dict[int, set[int]] = {}
         self.keys = np.array([sources[m] for m in ids.sorted], dtype=object) \
@@ -411,9 +417,11 @@ class _ConstrainedUnionFind:
         ha, hb = self._history(ra), self._history(rb)
         if ha and hb and check_history and not history_ok(ha, hb):
             return False
-        merged = _merge_history(ha, hb) if ha and hb else (ha or hb)
         if ra > rb:
             ra, rb = rb, ra
+        if not self.facts.join(ra, rb, force=not check_history):
+            return False
+        merged = _merge_history(ha, hb) if ha and hb else (ha or hb)
         self.parent[rb] = ra
         if rb in self.forbidden:
             self.forbidden.setdefault(ra, set()).update(self.forbidden.pop(rb))

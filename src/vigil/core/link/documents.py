@@ -28,7 +28,8 @@ def case_records(outputs: Sequence[dict], publishers: dict[str, str] | None = No
                             "name": case.get("name") or "", "date": case.get("date"), "status": case.get("status"),
                             "prison": case.get("prison"), "city": case.get("city"), "province": case.get("province"),
                             "age": case.get("age"), "charges": case.get("charges") or [],
-                            "nationality": case.get("nationality"), "sex": case.get("sex")})
+                            "nationality": case.get("nationality"), "ethnicity": case.get("ethnicity"),
+                            "sex": case.get("sex")})
     return records
 
 

@@ -138,7 +138,7 @@ def link(
 def _link(records, backend, threshold, review_band, decisions, one_per_source,
           one_report_per_event, prior, blocking_budget, fragments, spark) -> LinkResult:
     lo, hi = review_band
-    frame = _records.prepare(records)[_SPLINK_COLUMNS + ["mention_id"]]
+    frame = _records.prepare(records)[_SPLINK_COLUMNS + _CLUSTER_COLUMNS]
     pairs = score_pairs(frame, floor=min(lo, threshold), backend=backend,
                         one_per_source=one_per_source, prior=prior, spark=spark,
                         blocking_budget=blocking_budget)
@@ -280,6 +280,8 @@ _SPLINK_COLUMNS = [
     "surname_sk", "father_sk", "given_lk", "surname_lk", "tokens_sk", "surname_prefix", "status_rank", "birth_y", "date_y2", "date_y2b", "date_lo", "date_hi", "date_y", "date_m", "date_d", "date_precision",
     "status", "age", "prison", "city", "province", "charges", "nationality", "sex",
 ]
+# columns the clustering reads besides Splink's (facts.COLUMNS)
+_CLUSTER_COLUMNS = ["mention_id", "father_lk", "ethnicity"]
 
 
 _ARRAY_COLUMNS = ("tokens_sk", "charges")

@@ -106,11 +106,17 @@ def cross_key(text: str) -> str:
 
 
 def loose_key(key: str) -> str:
-    """A cross-script key made looser: ``i`` after the first letter dropped and ``S``
-    written ``sh``. Latin spellings write short vowels that the Persian script leaves out
-    (Hashimlou / هاشملو, Kazimi / کاظمی, Saeedi / ساعدی), and a Latin "sh" may be s + h
-    (Ishaq / اسحاق)."""
-    return key[:1] + key[1:].replace("i", "").replace("S", "sh") if key else key
+    """A cross-script key made looser: ``i`` and ``v`` after the first letter dropped, a
+    final ``e`` dropped, and ``S`` written ``sh``. Latin spellings write short vowels
+    that the Persian script leaves out (Hashimlou / هاشملو, Kazimi / کاظمی, Saeedi /
+    ساعدی, Khosropour / خسروپور, Muradpur / مرادپور), the Persian script writes a long
+    vowel that a Latin spelling may shorten (Tohid / توحید, Mansurkhani / منصورخانی) or a
+    final ه that it leaves out (Hamza / حمزه), and a Latin "sh" may be s + h (Ishaq /
+    اسحاق)."""
+    if not key:
+        return key
+    loose = key[:1] + key[1:].replace("i", "").replace("v", "").replace("S", "sh")
+    return loose[:-1] if len(loose) > 2 and loose.endswith("e") else loose
 
 
 def name_key(text: str) -> str:
