@@ -69,3 +69,19 @@ def test_scores_weigh_conflicting_facts_against_the_name():
     assert scored[("E", "S")] >= fragments.MIN_SCORE      # same prison, birth year, charge
     assert scored[("E", "N")] < 0 and scored[("N", "S")] < 0   # other prison, age, charge
     assert prof.loc["S", "charges"] == prof.loc["E", "charges"] != 0
+
+
+def test_a_shared_event_speaks_for_one_person_and_years_apart_against():
+    frame = prepare(SENTENCED + EXECUTED + NAMESAKE)
+    roots = pd.Series(["S", "S", "E", "E", "N"], index=frame.index)
+    events = fragments.status_events(frame, roots)
+    pairs = pd.DataFrame({"root_l": ["E", "E", "N"], "root_r": ["S", "N", "S"]})
+    assert list(fragments.timeline(pairs, events)) == [0.0, 0.0, 0.0]   # within 3 years
+    later = frame.assign(date_lo=frame["date_lo"] + [0, 0, 2000, 2000, 0],
+                         date_hi=frame["date_hi"] + [0, 0, 2000, 2000, 0])
+    assert fragments.timeline(pairs, fragments.status_events(later, roots))[0] == \
+        fragments.WEIGHTS["years_apart"] < 0
+    shared = frame.assign(status=["sentenced"] * 5, status_rank=[0] * 5,
+                          date_lo=frame["date_lo"].iloc[0], date_hi=frame["date_hi"].iloc[0])
+    assert fragments.timeline(pairs, fragments.status_events(shared, roots))[0] == \
+        fragments.WEIGHTS["same_event"] > 0

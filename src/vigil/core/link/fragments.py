@@ -8,7 +8,10 @@ cluster of the first pass becomes a *profile* holding everything its mentions kn
 and clusters that share a cross-script name key are compared as wholes: each shared or
 conflicting fact adds or subtracts evidence (log2 Bayes factors, ``WEIGHTS``), starting
 from the odds that two clusters bearing that name are one person (one over the number
-of other clusters bearing it). Pairs scoring at least ``MIN_SCORE`` are offered to the
+of other clusters bearing it). Their dated status events are evidence too: a status
+event both report (the same status within ``SAME_EVENT_DAYS``) speaks for one person,
+and events more than ``FAR_DAYS`` apart (about three years: the pairwise comparison's
+"next status within 3 years") against. Pairs scoring at least ``MIN_SCORE`` are offered to the
 clustering, strongest first, which still refuses unions that break a human decision, a
 source's exclusivity or a person's status history.
 """
@@ -17,14 +20,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-MIN_SCORE = 0.0
+from vigil.core.link.facts import per_list
+
+MIN_SCORE = -2.0      # a quarter: the clustering's constraints refuse the conflicting
+SAME_EVENT_DAYS = 7
+FAR_DAYS = 1100
 MAX_GROUP = 60        # clusters per name key compared all against all; larger groups
                       # are compared only within one prison or province
 WEIGHTS = {
     "prison_same": 3.5, "prison_diff": -6.0, "province_same": 1.5, "province_diff": -5.0,
     "father_same": 4.0, "father_diff": -6.0, "birth_close": 3.0, "birth_near": 0.5,
     "birth_far": -6.0, "charge_common": 1.0, "charge_none": -2.5, "sex_diff": -30.0,
-    "years_apart": -3.0, "nationality_diff": -4.0,
+    "years_apart": -5.0, "nationality_diff": -4.0, "same_event": 3.0,
 }
 _FACTS = ["prison", "province", "father_sk", "sex", "nationality"]
 _NUMBERS = ["birth_y", "date_lo", "date_hi"]
@@ -67,18 +74,14 @@ def _or_by_group(masks: np.ndarray, groups: np.ndarray, size: int) -> np.ndarray
 
 
 def _charge_masks(charges: pd.Series) -> np.ndarray:
-    """Each mention's charges as a bit mask (0 when none are given), computed once per
-    distinct list object (prepare() shares one list among the rows holding a set)."""
-    values = charges.to_numpy(dtype=object)
-    codes = pd.factorize(np.fromiter(map(id, values), dtype=np.int64, count=len(values)))[0]
-    first = np.unique(codes, return_index=True)[1]
+    """Each mention's charges as a bit mask (0 when none are given)."""
     bits: dict[str, int] = {}
 
     def mask(charges) -> int:
         if not isinstance(charges, (list, tuple, np.ndarray)):
             return 0
         return int(sum(1 << bits.setdefault(c, len(bits) % 62) for c in set(charges)))
-    return np.array([mask(values[i]) for i in first], dtype=np.int64)[codes]
+    return per_list(charges, mask)
 
 
 def candidate_pairs(keys: pd.DataFrame, prof: pd.DataFrame) -> pd.DataFrame:
@@ -125,7 +128,7 @@ def scores(pairs: pd.DataFrame, prof: pd.DataFrame) -> np.ndarray:
                                     w["province_same"], w["province_diff"])
     score += _birth(left["birth_y"], right["birth_y"])
     score += _charges(left["charges"].to_numpy(), right["charges"].to_numpy())
-    return score + _years_apart(left, right)
+    return score
 
 
 def _agreement(a: pd.Series, b: pd.Series, same: float, diff: float) -> np.ndarray:
@@ -147,13 +150,29 @@ def _charges(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(known, np.where(a & b, WEIGHTS["charge_common"], WEIGHTS["charge_none"]), 0.0)
 
 
-def _years_apart(left: pd.DataFrame, right: pd.DataFrame) -> np.ndarray:
-    """A person's reported events span a few years: clusters more than four years apart
-    are less likely to be one person."""
-    lo_l, hi_l = left["date_lo"].to_numpy(dtype=float), left["date_hi"].to_numpy(dtype=float)
-    lo_r, hi_r = right["date_lo"].to_numpy(dtype=float), right["date_hi"].to_numpy(dtype=float)
-    gap = np.maximum(lo_l - hi_r, lo_r - hi_l)
-    return np.where(gap > 4 * 365, WEIGHTS["years_apart"], 0.0)
+def status_events(frame: pd.DataFrame, roots: pd.Series) -> pd.DataFrame:
+    """The distinct dated status events of each cluster: root, rank, lo, hi."""
+    cols = {"rank": "status_rank", "lo": "date_lo", "hi": "date_hi"}
+    out = pd.DataFrame({"root": roots.to_numpy()} | {
+        k: frame[c].to_numpy(dtype=float, na_value=np.nan) for k, c in cols.items()})
+    return out.dropna().drop_duplicates()
+
+
+def timeline(pairs: pd.DataFrame, events: pd.DataFrame) -> np.ndarray:
+    """Evidence from the clusters' dated status events: a shared event (same status
+    within SAME_EVENT_DAYS) for, no two events within FAR_DAYS against."""
+    both = pairs[["root_l", "root_r"]].reset_index(drop=True).rename_axis("pair").reset_index()
+    both = both.merge(events, left_on="root_l", right_on="root").merge(
+        events, left_on="root_r", right_on="root", suffixes=("_a", "_b"))
+    gap = np.maximum(both["lo_a"] - both["hi_b"], both["lo_b"] - both["hi_a"]).clip(lower=0)
+    same_status = (both["rank_a"] == both["rank_b"]).to_numpy()
+    per_pair = pd.DataFrame({"pair": both["pair"], "shared": same_status & (gap <= SAME_EVENT_DAYS),
+                             "near": gap <= FAR_DAYS,
+                             "dated": True}).groupby("pair").max()
+    per_pair = per_pair.reindex(np.arange(len(pairs)), fill_value=False)
+    far = per_pair["dated"] & ~per_pair["shared"] & ~per_pair["near"]
+    return np.where(per_pair["shared"], WEIGHTS["same_event"],
+                    np.where(far, WEIGHTS["years_apart"], 0.0))
 
 
 def fragment_links(frame: pd.DataFrame, roots: pd.Series) -> list[tuple[str, str, float]]:
@@ -163,7 +182,8 @@ def fragment_links(frame: pd.DataFrame, roots: pd.Series) -> list[tuple[str, str
     if pairs.empty:
         return []
     pairs["score"] = scores(pairs, prof)
+    pairs = pairs[pairs["score"] >= MIN_SCORE - max(WEIGHTS["same_event"], 0.0)]
+    pairs["score"] += timeline(pairs, status_events(frame, roots))
     pairs = pairs[pairs["score"] >= MIN_SCORE].sort_values("score", ascending=False,
                                                            kind="stable")
     return list(zip(pairs["root_l"], pairs["root_r"], pairs["score"], strict=True))
-
