@@ -36,12 +36,15 @@ def live(live_server, transactional_db, evidence_dir, settings):
 
 def _login(driver, url: str, username: str):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     driver.delete_all_cookies()
     driver.get(url + "/accounts/login/?next=/workspace/")
     driver.find_element(By.NAME, "username").send_keys(username)
     driver.find_element(By.NAME, "password").send_keys(PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form.ws-form button[type=submit]").click()
+    # the login page's own address holds "/workspace/" (next=): wait until it is left
+    WebDriverWait(driver, WAIT).until(lambda d: "/accounts/login/" not in d.current_url)
 
 
 def test_researcher_enters_a_case_and_a_reviewer_publishes_it(browser, live):
