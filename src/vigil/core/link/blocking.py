@@ -14,9 +14,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from vigil.core.link.settings import CANDIDATE_RULES, UNDATED
+from vigil.core.link.settings import CANDIDATE_RULES, SWAPPED, UNDATED
 
-SWAPPED = ("SWAPPED",)
 _NAME = ("given_sk", "surname_sk")
 
 

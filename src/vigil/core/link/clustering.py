@@ -23,11 +23,10 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from vigil.core.link.facts import Facts
-from vigil.core.link.fragments import fragment_links
+from vigil.core.link.fragments import SAME_EVENT_DAYS, fragment_links
 
 MUST_LINK = "must_link"
 CANNOT_LINK = "cannot_link"
-SAME_EVENT_DAYS = 7     # two dates of one status event may differ this much
 ORDER_SLACK_DAYS = 30   # a later status may be dated this much before an earlier one
 MAX_DATES = 8           # dates kept per status in a component's history
 EASY_MAX_DATED = 64     # larger components are built union by union
@@ -50,9 +49,8 @@ def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
     id of each person, prefixed with ``P:``; they are deterministic for a given input.
     """
     ids = _Ids(mention_ids)
-    facts = Facts.of(ids.positions(frame["mention_id"]) if frame is not None else None,
-                     frame, len(ids.sorted))
-    uf = _ConstrainedUnionFind(ids, sources, events, facts)
+    rows = ids.positions(frame["mention_id"]) if frame is not None else None
+    uf = _ConstrainedUnionFind(ids, sources, events, Facts.of(rows, frame, len(ids.sorted)))
     left, right = _strong_links(ids, pairs, threshold)
     marked = ids.positions([m for d in decisions for m in d.pair])
     hard = _easy_components(uf, left, right, marked)
@@ -60,7 +58,7 @@ def cluster(mention_ids: Sequence[str], pairs: pd.DataFrame, threshold: float,
     for a, b in zip(left[hard].tolist(), right[hard].tolist(), strict=True):
         uf.union(a, b)
     if frame is not None:
-        _join_fragments(uf, frame)
+        _join_fragments(uf, frame, rows)
     return uf.labels()
 
 
@@ -192,8 +190,9 @@ def _pair_ok(p: pd.DataFrame) -> np.ndarray:
     return np.where(same_status, same_event, ordered)
 
 
-def _join_fragments(uf: "_ConstrainedUnionFind", frame: pd.DataFrame) -> None:
-    rows = uf.ids.positions(frame["mention_id"])
+def _join_fragments(uf: "_ConstrainedUnionFind", frame: pd.DataFrame,
+                    rows: np.ndarray) -> None:
+    """Offer fragment_links to the union-find; ``rows``: each frame row's position."""
     roots = pd.Series(uf.roots()[rows], index=frame.index)
     for a, b, _ in fragment_links(frame, roots):
         uf.union(int(a), int(b))

@@ -19,6 +19,7 @@ import pandas as pd
 
 from vigil.core.collector import gc_paused
 from vigil.core.link import blocking as _blocking
+from vigil.core.link import facts as _facts
 from vigil.core.link import records as _records
 from vigil.core.link.clustering import CANNOT_LINK, MUST_LINK, cluster, history_events
 from vigil.core.link import settings as _settings
@@ -54,8 +55,9 @@ class LinkResult:
 
     ``clusters`` maps every mention_id to its person id; ``pairs`` holds every scored
     pair at or above the review band's floor (mention_id_l < mention_id_r, match
-    probability and weight, and i_l / i_r, the ids' positions in sorted order); ``review`` the undecided pairs inside the
-    review band; ``decisions`` the human decisions that were applied.
+    probability and weight, and i_l / i_r, the ids' positions in sorted order);
+    ``review`` the undecided pairs inside the review band; ``decisions`` the human
+    decisions that were applied.
     """
 
     clusters: dict[str, str]
@@ -277,11 +279,13 @@ def _db_api(backend: str, spark):
 
 _SPLINK_COLUMNS = [
     "unique_id", "source", "given_key", "surname_key", "father_key", "given_sk",
-    "surname_sk", "father_sk", "given_lk", "surname_lk", "tokens_sk", "surname_prefix", "status_rank", "birth_y", "date_y2", "date_y2b", "date_lo", "date_hi", "date_y", "date_m", "date_d", "date_precision",
+    "surname_sk", "father_sk", "given_lk", "surname_lk", "tokens_sk", "surname_prefix",
+    "status_rank", "birth_y", "date_y2", "date_y2b", "date_lo", "date_hi", "date_y", "date_m",
+    "date_d", "date_precision",
     "status", "age", "prison", "city", "province", "charges", "nationality", "sex",
 ]
-# columns the clustering reads besides Splink's (facts.COLUMNS)
-_CLUSTER_COLUMNS = ["mention_id", "father_lk", "ethnicity"]
+# columns the clustering reads besides Splink's: the facts a person has one of
+_CLUSTER_COLUMNS = ["mention_id"] + [c for c in _facts.COLUMNS if c not in _SPLINK_COLUMNS]
 
 
 _ARRAY_COLUMNS = ("tokens_sk", "charges")

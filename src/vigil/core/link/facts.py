@@ -1,14 +1,15 @@
 """Facts a person has one of, kept per cluster so that no union gives a person two.
 
-A person has one father, one sex, one nationality, one ethnicity and one birth year; a reported age
-fixes the birth year only to a year or two, so implied birth years of one person may lie
-``BIRTH_SLACK`` years apart. Charges differ between reports of one case (one names the drug charge,
-the next adds moharebeh for an armed clash; protesters accused of killing a guard are
-reported as convicted of murder by one outlet and of moharebeh by another), but a drug
-case and a murder or rape case are not the same case: charges are compared by *family*
-(drug; crimes against a person), and two clusters whose charges share no family are not
-one person. The other charges (security charges, efsad-e fel-arz, which is brought
-against drug lords, rapists and protesters alike, theft, alcohol...) carry no family.
+A person has one father, one sex, one nationality, one ethnicity and one birth year; a
+reported age fixes the birth year only to a year or two, so implied birth years of one
+person may lie ``BIRTH_SLACK`` years apart. Charges differ between reports of one case
+(one names the drug charge, the next adds moharebeh for an armed clash; protesters
+accused of killing a guard are reported as convicted of murder by one outlet and of
+moharebeh by another), but a drug case and a murder or rape case are not the same case:
+charges are compared by *family* (drug; crimes against a person), and two clusters whose
+charges share no family are not one person. The other charges (security charges,
+efsad-e fel-arz, which is brought against drug lords, rapists and protesters alike,
+theft, alcohol...) carry no family.
 
 The pairwise scores already weigh these facts for each pair; the check here stops a
 chain of links (A-B strong, B-C strong) from joining A and C when they conflict.

@@ -22,8 +22,10 @@ import pandas as pd
 
 from vigil.core.link.facts import per_list
 
-MIN_SCORE = -2.0      # a quarter: the clustering's constraints refuse the conflicting
-SAME_EVENT_DAYS = 7
+MIN_SCORE = -2.0      # odds of 1 to 4 will do: the clustering's facts and history rules
+                      # refuse the joins whose clusters conflict
+SAME_EVENT_DAYS = 7   # two dates of one status event may differ this much (also the
+                      # clustering's history rule)
 FAR_DAYS = 1100
 MAX_GROUP = 60        # clusters per name key compared all against all; larger groups
                       # are compared only within one prison or province
@@ -34,7 +36,7 @@ WEIGHTS = {
     "years_apart": -5.0, "nationality_diff": -4.0, "same_event": 3.0,
 }
 _FACTS = ["prison", "province", "father_sk", "sex", "nationality"]
-_NUMBERS = ["birth_y", "date_lo", "date_hi"]
+_NUMBERS = ["birth_y", "date_lo"]
 
 
 def profiles(frame: pd.DataFrame, roots: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -53,7 +55,7 @@ def profiles(frame: pd.DataFrame, roots: pd.Series) -> tuple[pd.DataFrame, pd.Da
     grouped = df.groupby("root", sort=True)
     prof = grouped[_FACTS].first()
     prof["birth_y"] = grouped["birth_y"].median()
-    prof["date_lo"], prof["date_hi"] = grouped["date_lo"].min(), grouped["date_hi"].max()
+    prof["date_lo"] = grouped["date_lo"].min()
     prof["charges"] = _or_by_group(_charge_masks(frame["charges"]), group, len(labels))
     prof.index = labels[prof.index.to_numpy()]
     return prof, keys

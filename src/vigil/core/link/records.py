@@ -8,8 +8,8 @@ of an organisation's list). Its fields (any may be missing or ``None``):
 ``surname``, ``father`` (father's name), ``date`` (``YYYY-MM-DD`` / ``YYYY-MM`` /
 ``YYYY``), ``date_precision`` (``day`` / ``month`` / ``year``; inferred from ``date``
 when absent), ``prison``, ``city``, ``province``, ``age``, ``charges`` (list),
-``nationality``, ``ethnicity``, ``sex``, ``status``; ``name_key``, ``given_key``, ``surname_key`` and
-``father_key`` are derived when absent.
+``nationality``, ``ethnicity``, ``sex``, ``status``; ``name_key``, ``given_key``,
+``surname_key`` and ``father_key`` are derived when absent.
 
 :func:`prepare` turns such records into the flat table that the Splink settings of
 :mod:`vigil.core.link.settings` compare.
@@ -29,7 +29,8 @@ from vigil.core.link import keys
 FIELDS = (
     "mention_id", "source", "independence_group", "name", "given", "surname", "father",
     "name_key", "given_key", "surname_key", "father_key", "date", "date_precision",
-    "prison", "city", "province", "age", "charges", "nationality", "ethnicity", "sex", "status",
+    "prison", "city", "province", "age", "charges", "nationality", "ethnicity", "sex",
+    "status",
 )
 TEXT_FIELDS = ("prison", "city", "province", "nationality", "ethnicity", "sex", "status")
 # order of status events in one person's history (for date plausibility)
@@ -61,8 +62,8 @@ def prepare(records: Iterable[Mapping] | pd.DataFrame) -> pd.DataFrame:
     Derived columns: ``given_key``/``surname_key``/``father_key`` (folded spelling, given
     names nickname-canonical), ``given_sk``/``surname_sk``/``father_sk`` (cross-script
     keys), ``given_lk``/``surname_lk``/``father_lk`` (looser cross-script keys,
-    :func:`keys.loose_key`),
-    ``tokens_sk`` (cross-script keys of every name word, aliases included),
+    :func:`keys.loose_key`), ``tokens_sk`` (cross-script keys of every name word, aliases
+    included),
     ``surname_prefix``, ``date_lo``/``date_hi`` (days since 1970), ``date_y/m/d``,
     ``birth_y`` (year minus age), ``status_rank``. Every function of a value runs once
     per distinct value, so a million mentions prepare in seconds.
@@ -110,7 +111,6 @@ def _add_name_keys(df: pd.DataFrame) -> None:
     df["given_key"] = _per_value(df["given_key"], _canonical_given)
     for col in ("given", "surname", "father"):
         df[f"{col}_sk"] = _per_value(df[f"{col}_key"], _cross)
-    for col in ("given", "surname", "father"):
         df[f"{col}_lk"] = _per_value(df[f"{col}_sk"], keys.loose_key)
     extra = (df["given_sk"].fillna("") + " " + df["surname_sk"].fillna("")).str.strip()
     df["tokens_sk"] = _merge_tokens(tokens, extra)

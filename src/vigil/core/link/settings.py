@@ -201,6 +201,7 @@ def comparisons() -> list:
 # rules cannot meet). A rule is used only when the number of pairs it generates is within
 # the budget (see blocking.choose_blocking).
 UNDATED = "UNDATED"
+SWAPPED = ("SWAPPED",)
 CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
     ("given_sk", "surname_sk", "date_lo"),
     ("surname_sk", "date_lo", "province"),
@@ -211,7 +212,7 @@ CANDIDATE_RULES: tuple[tuple[str, ...], ...] = (
     ("given_sk", "surname_sk", "prison", "date_y2"),
     ("given_sk", "surname_sk", "prison", "date_y2b"),
     ("given_sk", "surname_sk", "birth_y"),
-    ("SWAPPED",),
+    SWAPPED,
     ("surname_prefix", "date_y", "date_d"),
     ("given_sk", "surname_sk", "prison"),
     ("given_sk", "surname_sk", "province"),
@@ -232,7 +233,7 @@ def blocking_rules(chosen=CANDIDATE_RULES, cross_source_only: bool = False) -> l
     With ``cross_source_only`` pairs within one source are never generated (for lists
     in which each row is a different person).
     """
-    rules = [brl.CustomRule(SWAPPED_SQL, _DIALECT) if cols == ("SWAPPED",)
+    rules = [brl.CustomRule(SWAPPED_SQL, _DIALECT) if cols == SWAPPED
              else _undated(cols) if UNDATED in cols else block_on(*cols) for cols in chosen]
     if not cross_source_only:
         return rules
