@@ -423,6 +423,19 @@ def test_loose_keys_meet_across_a_long_vowel_or_final_h_one_spelling_leaves_out(
     assert frame.at[0, "surname_lk"] != frame.at[2, "surname_lk"]
 
 
+def test_loose_keys_meet_across_th_a_final_h_and_a_doubled_letter_between_words():
+    pairs = [(("Fathollah", "Fathabadi"), ("فتح‌الله", "فتح‌آبادی")),
+             (("Fatemah", "Saleh"), ("فاطمه", "صالح")),
+             (("Amir Reza", "Abdol Ali"), ("امیررضا", "عبدالعلی"))]
+    frame = prepare([{"mention_id": f"{i}{j}", "name": " ".join(n), "given": n[0],
+                      "surname": n[1]} for i, pair in enumerate(pairs)
+                     for j, n in enumerate(pair)])
+    for i in range(0, len(frame), 2):
+        for col in ("given", "surname"):
+            assert frame.at[i, f"{col}_lk"] == frame.at[i + 1, f"{col}_lk"], frame.loc[i, "name"]
+    assert frame["surname_lk"].nunique() == 3 and frame["given_lk"].nunique() == 3
+
+
 def test_a_persian_surname_ending_written_apart_stays_with_its_surname():
     frame = prepare([{"mention_id": str(i), "name": n} for i, n in enumerate(
         ["Mohsen Qolizadeh", "محسن قلی زاده", "محسن قلی‌زاده", "Ali Hasan Zadeh",

@@ -25,6 +25,7 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior"})
 # where the zero-width non-joiner belongs («حسن زاده» for «حسن‌زاده»)
 ENDINGS = frozenset({"زاده", "پور", "نژاد", "zadeh", "zade", "pour", "poor", "nejad",
                      "nezhad", "nejhad"})
+_DOUBLED = re.compile(r"(.)\1+")
 _ALIAS = re.compile(r"\(([^)]*)\)|\"([^\"]*)\"|\u201c([^\u201d]*)\u201d")
 _ARABIC_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه",
                                   "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و", "\u200c": ""})
@@ -106,17 +107,24 @@ def cross_key(text: str) -> str:
 
 
 def loose_key(key: str) -> str:
-    """A cross-script key made looser: ``i`` and ``v`` after the first letter dropped, a
-    final ``e`` dropped, and ``S`` written ``sh``. Latin spellings write short vowels
-    that the Persian script leaves out (Hashimlou / هاشملو, Kazimi / کاظمی, Saeedi /
-    ساعدی, Khosropour / خسروپور, Muradpur / مرادپور), the Persian script writes a long
-    vowel that a Latin spelling may shorten (Tohid / توحید, Mansurkhani / منصورخانی) or a
-    final ه that it leaves out (Hamza / حمزه), and a Latin "sh" may be s + h (Ishaq /
-    اسحاق)."""
+    """A cross-script key made looser: after the first letter ``i`` and ``v`` dropped,
+    ``th`` written ``t``, doubled letters collapsed (also across the words of a name), a
+    final ``e`` and then a final ``h`` dropped, and ``S`` written ``sh``. Latin spellings
+    write short vowels that the Persian script leaves out (Hashimlou / هاشملو, Kazimi /
+    کاظمی, Saeedi / ساعدی, Khosropour / خسروپور, Muradpur / مرادپور), the Persian script
+    writes a long vowel that a Latin spelling may shorten (Tohid / توحید, Mansurkhani /
+    منصورخانی) or a final ه or ح that it leaves out or writes as a vowel (Hamza / حمزه,
+    Fatemah / فاطمه, Saleh / صالح), a Latin "th" is t + h (Fathollah / فتح‌الله), the
+    words of a name meet at a doubled letter (Amir Reza / امیررضا, Abdol Ali /
+    عبدالعلی), and a Latin "sh" may be s + h (Ishaq / اسحاق)."""
     if not key:
         return key
-    loose = key[:1] + key[1:].replace("i", "").replace("v", "").replace("S", "sh")
-    return loose[:-1] if len(loose) > 2 and loose.endswith("e") else loose
+    loose = key[:1] + key[1:].replace("i", "").replace("v", "").replace("th", "t")
+    loose = _DOUBLED.sub(r"\1", loose)
+    for end in "eh":
+        if len(loose) > 2 and loose.endswith(end):
+            loose = loose[:-1]
+    return loose[:1] + loose[1:].replace("S", "sh")
 
 
 def name_key(text: str) -> str:
