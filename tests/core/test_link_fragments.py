@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
+import pytest
 
 from vigil.core.link import CANNOT_LINK, link, prepare
 from vigil.core.link import fragments
@@ -85,3 +88,33 @@ def test_a_shared_event_speaks_for_one_person_and_years_apart_against():
                           date_lo=frame["date_lo"].iloc[0], date_hi=frame["date_hi"].iloc[0])
     assert fragments.timeline(pairs, fragments.status_events(shared, roots))[0] == \
         fragments.WEIGHTS["same_event"] > 0
+
+
+def test_a_later_step_within_a_year_speaks_for_one_person():
+    frame = prepare(SENTENCED + EXECUTED + NAMESAKE)
+    roots = pd.Series(["S", "S", "E", "E", "N"], index=frame.index)
+    pairs = pd.DataFrame({"root_l": ["E"], "root_r": ["S"]})
+    # the execution 200 days after the sentencing rather than two years
+    soon = frame.assign(date_lo=frame["date_lo"] - [0, 0, 610, 610, 0],
+                        date_hi=frame["date_hi"] - [0, 0, 610, 610, 0])
+    assert fragments.timeline(pairs, fragments.status_events(soon, roots))[0] == \
+        fragments.WEIGHTS["ordered"] > 0
+    # dated before the sentencing: not a later step
+    before = frame.assign(date_lo=frame["date_lo"] - [0, 0, 1000, 1000, 0],
+                          date_hi=frame["date_hi"] - [0, 0, 1000, 1000, 0])
+    assert fragments.timeline(pairs, fragments.status_events(before, roots))[0] == 0.0
+
+
+def test_a_shared_rare_charge_weighs_more_than_a_shared_common_one():
+    people = [("Reza Karimi", ["rape"]), ("رضا کریمی", ["rape"]), ("Ali Karimi", ["drug"]),
+              ("علی کریمی", ["drug"])] + [(f"Other{i} Karimi", ["drug"]) for i in range(8)]
+    frame = prepare([{"mention_id": str(i), "name": n, "charges": c}
+                     for i, (n, c) in enumerate(people)])
+    roots = pd.Series(["R1", "R2", "D1", "D2"] + [f"O{i}" for i in range(8)], index=frame.index)
+    prof, _ = fragments.profiles(frame, roots)
+    pairs = pd.DataFrame({"root_l": ["R1", "D1", "D1"], "root_r": ["R2", "D2", "R1"], "k": 2})
+    rare, common, none = fragments.scores(pairs, prof)
+    w = fragments.WEIGHTS
+    # rape: 2 of 12 clusters; drug: 10 of 12, too common to say more than the floor
+    assert rare == pytest.approx(math.log2(fragments.CHARGE_AGREE / (2 / 12)))
+    assert rare > common == w["charge_common_min"] > 0 > none == w["charge_none"]

@@ -8,10 +8,15 @@ cluster of the first pass becomes a *profile* holding everything its mentions kn
 and clusters that share a cross-script name key are compared as wholes: each shared or
 conflicting fact adds or subtracts evidence (log2 Bayes factors, ``WEIGHTS``), starting
 from the odds that two clusters bearing that name are one person (one over the number
-of other clusters bearing it). Their dated status events are evidence too: a status
-event both report (the same status within ``SAME_EVENT_DAYS``) speaks for one person,
-and events more than ``FAR_DAYS`` apart (about three years: the pairwise comparison's
-"next status within 3 years") against. Pairs scoring at least ``MIN_SCORE`` are offered to the
+of other clusters bearing it). A shared charge weighs by its rarity, as Splink's
+term-frequency adjustment does for names: half of all cases carry a drug charge, so
+sharing it says little, while sharing a rape or moharebeh charge says much (log2 of
+``CHARGE_AGREE`` over the share of clusters carrying the rarest shared charge, within
+``charge_common_min`` .. ``charge_common_max``). Their dated status events are evidence
+too: a status event both report (the same status within ``SAME_EVENT_DAYS``) speaks for
+one person, so does a later step following an earlier one within ``ORDERED_DAYS`` (a
+sentence upheld months after it was passed), and events more than ``FAR_DAYS`` apart
+(about three years: the pairwise comparison's "next status within 3 years") against. Pairs scoring at least ``MIN_SCORE`` are offered to the
 clustering, strongest first, which still refuses unions that break a human decision, a
 source's exclusivity or a person's status history.
 """
@@ -27,13 +32,16 @@ MIN_SCORE = -2.0      # odds of 1 to 4 will do: the clustering's facts and histo
 SAME_EVENT_DAYS = 7   # two dates of one status event may differ this much (also the
                       # clustering's history rule)
 FAR_DAYS = 1100
+ORDERED_DAYS = 365    # a later step this soon after an earlier one: evidence for
+CHARGE_AGREE = 0.8    # share of one person's cluster pairs, both with charges, sharing one
 MAX_GROUP = 60        # clusters per name key compared all against all; larger groups
                       # are compared only within one prison or province
 WEIGHTS = {
     "prison_same": 3.5, "prison_diff": -6.0, "province_same": 1.5, "province_diff": -5.0,
     "father_same": 4.0, "father_diff": -6.0, "birth_close": 3.0, "birth_near": 0.5,
-    "birth_far": -6.0, "charge_common": 1.0, "charge_none": -2.5, "sex_diff": -30.0,
-    "years_apart": -5.0, "nationality_diff": -4.0, "same_event": 3.0,
+    "birth_far": -6.0, "charge_common_min": 0.5, "charge_common_max": 5.0,
+    "charge_none": -2.5, "sex_diff": -30.0, "years_apart": -5.0, "nationality_diff": -4.0,
+    "same_event": 3.0, "ordered": 1.0,
 }
 _FACTS = ["prison", "province", "father_sk", "sex", "nationality"]
 _NUMBERS = ["birth_y", "date_lo"]
@@ -129,7 +137,9 @@ def scores(pairs: pd.DataFrame, prof: pd.DataFrame) -> np.ndarray:
     score += no_prison * _agreement(left["province"], right["province"],
                                     w["province_same"], w["province_diff"])
     score += _birth(left["birth_y"], right["birth_y"])
-    score += _charges(left["charges"].to_numpy(), right["charges"].to_numpy())
+    charges = prof["charges"].to_numpy(dtype=np.int64)
+    score += _charges(left["charges"].to_numpy(), right["charges"].to_numpy(),
+                      _bit_shares(charges[charges != 0]))
     return score
 
 
@@ -146,10 +156,23 @@ def _birth(a: pd.Series, b: pd.Series) -> np.ndarray:
     return np.where(np.isnan(gap), 0.0, out)
 
 
-def _charges(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _bit_shares(masks: np.ndarray) -> np.ndarray:
+    """Share of ``masks`` holding each of the 62 bits (each charge's share of clusters)."""
+    bits = (masks[:, None] >> np.arange(62)) & 1
+    return bits.mean(axis=0) if len(masks) else np.zeros(62)
+
+
+def _charges(a: np.ndarray, b: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """Evidence from charges: the rarer the rarest shared charge, the stronger."""
     a, b = a.astype(np.int64), b.astype(np.int64)
+    common = a & b
+    rarest = np.ones(len(a))
+    for bit in np.flatnonzero(shares > 0):
+        rarest = np.where((common >> bit) & 1 == 1, np.minimum(rarest, shares[bit]), rarest)
+    w = WEIGHTS
+    agree = np.clip(np.log2(CHARGE_AGREE / rarest), w["charge_common_min"], w["charge_common_max"])
     known = (a != 0) & (b != 0)
-    return np.where(known, np.where(a & b, WEIGHTS["charge_common"], WEIGHTS["charge_none"]), 0.0)
+    return np.where(known, np.where(common != 0, agree, w["charge_none"]), 0.0)
 
 
 def status_events(frame: pd.DataFrame, roots: pd.Series) -> pd.DataFrame:
@@ -162,19 +185,32 @@ def status_events(frame: pd.DataFrame, roots: pd.Series) -> pd.DataFrame:
 
 def timeline(pairs: pd.DataFrame, events: pd.DataFrame) -> np.ndarray:
     """Evidence from the clusters' dated status events: a shared event (same status
-    within SAME_EVENT_DAYS) for, no two events within FAR_DAYS against."""
+    within SAME_EVENT_DAYS) for, then a later step within ORDERED_DAYS after an earlier
+    one for, no two events within FAR_DAYS against."""
     both = pairs[["root_l", "root_r"]].reset_index(drop=True).rename_axis("pair").reset_index()
     both = both.merge(events, left_on="root_l", right_on="root").merge(
         events, left_on="root_r", right_on="root", suffixes=("_a", "_b"))
     gap = np.maximum(both["lo_a"] - both["hi_b"], both["lo_b"] - both["hi_a"]).clip(lower=0)
     same_status = (both["rank_a"] == both["rank_b"]).to_numpy()
     per_pair = pd.DataFrame({"pair": both["pair"], "shared": same_status & (gap <= SAME_EVENT_DAYS),
-                             "near": gap <= FAR_DAYS,
+                             "ordered": _ordered(both), "near": gap <= FAR_DAYS,
                              "dated": True}).groupby("pair").max()
     per_pair = per_pair.reindex(np.arange(len(pairs)), fill_value=False)
     far = per_pair["dated"] & ~per_pair["shared"] & ~per_pair["near"]
-    return np.where(per_pair["shared"], WEIGHTS["same_event"],
-                    np.where(far, WEIGHTS["years_apart"], 0.0))
+    w = WEIGHTS
+    return np.where(per_pair["shared"], w["same_event"], np.where(
+        far, w["years_apart"], np.where(per_pair["ordered"], w["ordered"], 0.0)))
+
+
+def _ordered(both: pd.DataFrame) -> np.ndarray:
+    """Whether event b is a later step than event a, dated from SAME_EVENT_DAYS before
+    it to ORDERED_DAYS after it, or the other way round."""
+    out = np.zeros(len(both), dtype=bool)
+    for x, y in (("a", "b"), ("b", "a")):
+        after = (both[f"lo_{y}"] - both[f"hi_{x}"]).to_numpy()
+        out |= ((both[f"rank_{x}"] < both[f"rank_{y}"]).to_numpy()
+                & (after >= -SAME_EVENT_DAYS) & (after <= ORDERED_DAYS))
+    return out
 
 
 def fragment_links(frame: pd.DataFrame, roots: pd.Series) -> list[tuple[str, str, float]]:
