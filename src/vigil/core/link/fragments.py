@@ -16,9 +16,10 @@ sharing it says little, while sharing a rape or moharebeh charge says much (log2
 too: a status event both report (the same status within ``SAME_EVENT_DAYS``) speaks for
 one person, so does a later step following an earlier one within ``ORDERED_DAYS`` (a
 sentence upheld months after it was passed), and events more than ``FAR_DAYS`` apart
-(about three years: the pairwise comparison's "next status within 3 years") against. Pairs scoring at least ``MIN_SCORE`` are offered to the
-clustering, strongest first, which still refuses unions that break a human decision, a
-source's exclusivity or a person's status history.
+(about three years: the pairwise comparison's "next status within 3 years") against.
+Pairs scoring at least ``MIN_SCORE`` are offered to the clustering, strongest first,
+which still refuses unions that break a human decision, a source's exclusivity or a
+person's status history.
 """
 from __future__ import annotations
 
@@ -158,8 +159,9 @@ def _birth(a: pd.Series, b: pd.Series) -> np.ndarray:
 
 def _bit_shares(masks: np.ndarray) -> np.ndarray:
     """Share of ``masks`` holding each of the 62 bits (each charge's share of clusters)."""
-    bits = (masks[:, None] >> np.arange(62)) & 1
-    return bits.mean(axis=0) if len(masks) else np.zeros(62)
+    if not len(masks):
+        return np.zeros(62)
+    return np.array([((masks >> bit) & 1).mean() for bit in range(62)])
 
 
 def _charges(a: np.ndarray, b: np.ndarray, shares: np.ndarray) -> np.ndarray:
@@ -220,7 +222,8 @@ def fragment_links(frame: pd.DataFrame, roots: pd.Series) -> list[tuple[str, str
     if pairs.empty:
         return []
     pairs["score"] = scores(pairs, prof)
-    pairs = pairs[pairs["score"] >= MIN_SCORE - max(WEIGHTS["same_event"], 0.0)]
+    best_timeline = max(WEIGHTS["same_event"], WEIGHTS["ordered"], 0.0)
+    pairs = pairs[pairs["score"] >= MIN_SCORE - best_timeline]
     pairs["score"] += timeline(pairs, status_events(frame, roots))
     pairs = pairs[pairs["score"] >= MIN_SCORE].sort_values("score", ascending=False,
                                                            kind="stable")
