@@ -72,7 +72,8 @@ class ColumnCodes:
             return self.swapped_pairs()
         left, right = _block_pairs(*self.key(columns))
         if UNDATED in columns:
-            keep = self.undated()[left] | self.undated()[right]
+            undated = self.undated()
+            keep = undated[left] | undated[right]
             left, right = left[keep], right[keep]
         return left, right
 
@@ -115,7 +116,8 @@ class ColumnCodes:
         label = self.labels(columns)
         same = label[left] == label[right]
         if UNDATED in columns:
-            same &= self.undated()[left] | self.undated()[right]
+            undated = self.undated()
+            same &= undated[left] | undated[right]
         return same
 
     def labels(self, columns: tuple[str, ...]) -> np.ndarray:
